@@ -1,0 +1,28 @@
+// The subcommands of the `fundguard` tool. Each returns the process exit code:
+//   0 success, 1 problems found in the rules (or failed tests), 2 usage or I/O problems.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace fundguard::cli {
+
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitRuleErrors = 1;
+inline constexpr int kExitUsage = 2;
+
+struct Command {
+  const char* name;
+  const char* summary;
+  const char* help;  // full `fundguard NAME --help` text
+  int (*run)(const std::vector<std::string>& args);
+};
+
+const std::vector<Command>& commands();
+
+int runCheck(const std::vector<std::string>& args);
+extern const char* const kCheckHelp;
+
+std::string versionString();
+
+}  // namespace fundguard::cli

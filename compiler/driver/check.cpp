@@ -1,0 +1,62 @@
+// See check.h.
+#include "driver/check.h"
+
+#include <cstdlib>
+#include <map>
+
+#include <fmt/format.h>
+
+#include "sema/declarations.h"
+#include "sema/module_loader.h"
+
+namespace fundguard {
+
+std::string defaultStdlibDir() {
+  if (const char* env = std::getenv("FUNDGUARD_LIB"); env && *env) return env;
+  return FUNDGUARD_STDLIB_DIR;
+}
+
+namespace {
+
+void reportDuplicateRuleIds(const std::vector<CheckedRule>& rules, DiagnosticSink& diags) {
+  std::map<std::string, const CheckedRule*> first;
+  for (const auto& rule : rules) {
+    if (rule.decl->id.empty()) continue;
+    auto [it, inserted] = first.emplace(rule.decl->id, &rule);
+    if (!inserted) {
+      auto& d = diags.report(DiagCode::FG4007, rule.decl->idSpan, fmt::format("rule id \"{}\" is used twice", rule.decl->id),
+                             "each rule has its own id; a variant takes a suffix, e.g. \"IP-01-b\"");
+      d.notes.push_back({it->second->decl->idSpan, "first used here"});
+    }
+  }
+}
+
+}  // namespace
+
+CheckResult checkPaths(const CheckOptions& options) {
+  CheckResult result;
+  result.program = std::make_unique<Program>();
+  Program& program = *result.program;
+  program.stdlibDir = options.stdlibDir.empty() ? defaultStdlibDir() : options.stdlibDir;
+
+  // 1. Files: parse what was named and everything it imports.
+  ModuleLoader loader(program, result.diags);
+  for (const auto& [path, text] : options.sources) loader.addSource(path, text);
+  result.inputsReadable = loader.load(options.paths);
+  result.filesChecked = program.modules.size();
+
+  // 2. Declarations of all modules: dictionaries, tables, links, lists, defines.
+  DeclarationPass(program, result.diags).run();
+
+  // 3. Rules, module by module in load order.
+  for (auto& module : program.modules) {
+    RuleChecker checker(program, *module, result.diags);
+    for (const auto& rule : module->ast->rules) result.rules.push_back(checker.check(rule));
+  }
+  reportDuplicateRuleIds(result.rules, result.diags);
+
+  result.diags.sort(program.sources);
+  return result;
+}
+
+}  // namespace fundguard

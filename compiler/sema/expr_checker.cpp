@@ -1,0 +1,461 @@
+// Expression typing: literals, names, fields, operators. Calls and aggregates are in
+// call_checker.cpp and aggregate_checker.cpp. The null rule lives here: any operand that may be
+// missing makes the result "may be missing" (shown as `?`), and a rule only hits when its
+// condition is definitely true.
+#include "sema/expr_checker.h"
+
+#include <fmt/format.h>
+
+#include "data/scalar_values.h"
+#include "sema/declarations.h"
+
+namespace fundguard {
+
+using namespace ast;
+
+Binding* LocalScope::find(const std::string& name) {
+  for (auto it = bindings_.rbegin(); it != bindings_.rend(); ++it)
+    if (it->name == name) return &*it;
+  return nullptr;
+}
+
+std::vector<std::string> LocalScope::names() const {
+  std::vector<std::string> out;
+  for (const auto& b : bindings_) out.push_back(b.name);
+  return out;
+}
+
+Type ExprChecker::check(const Expr& expr) {
+  Type t = checkImpl(expr);
+  if (expr.id < module_.exprTypes.size()) module_.exprTypes[expr.id] = t;
+  return t;
+}
+
+Type ExprChecker::checkCondition(const Expr& expr, const char* what) {
+  Type t = check(expr);
+  if (!t.isError() && t.kind() != TypeKind::Bool && t.kind() != TypeKind::Null) {
+    diags_.report(DiagCode::FG3002, expr.span, fmt::format("{} must be a yes/no condition, but this is {}", what, t.str()),
+                  "compare it with something, e.g. `x > 0` or `x = \"21\"`");
+    return Type::error();
+  }
+  return t;
+}
+
+Type ExprChecker::checkImpl(const Expr& expr) {
+  switch (expr.kind) {
+    case ExprKind::Literal: return literal(static_cast<const LiteralExpr&>(expr));
+    case ExprKind::Name: return nameType(static_cast<const NameExpr&>(expr).name, expr.span);
+    case ExprKind::Member: return member(static_cast<const MemberExpr&>(expr));
+    case ExprKind::Call: return call(static_cast<const CallExpr&>(expr));
+    case ExprKind::Aggregate: return aggregate(static_cast<const AggregateExpr&>(expr));
+    case ExprKind::Unary: return unary(static_cast<const UnaryExpr&>(expr));
+    case ExprKind::Binary: return binary(static_cast<const BinaryExpr&>(expr));
+    case ExprKind::Compare: return compare(static_cast<const CompareExpr&>(expr));
+    case ExprKind::IsNull: {
+      const auto& e = static_cast<const IsNullExpr&>(expr);
+      check(*e.operand);
+      return Type::scalar(TypeKind::Bool);
+    }
+    case ExprKind::In: return inSet(static_cast<const InExpr&>(expr));
+    case ExprKind::Between: return between(static_cast<const BetweenExpr&>(expr));
+    case ExprKind::StartsWith: return startsWith(static_cast<const StartsWithExpr&>(expr));
+    case ExprKind::If: return ifExpr(static_cast<const IfExpr&>(expr));
+    case ExprKind::List: return listExpr(static_cast<const ListExpr&>(expr));
+  }
+  return Type::error();
+}
+
+Type ExprChecker::literal(const LiteralExpr& e) {
+  auto invalid = [&](const std::string& why, const std::string& hint) {
+    diags_.report(DiagCode::FG0012, e.span, why, hint);
+    return Type::error();
+  };
+  switch (e.literal) {
+    case LiteralKind::Int:
+      if (!parseInt(e.text)) return invalid(fmt::format("the number {} is too large", e.text), "");
+      return Type::scalar(TypeKind::Int);
+    case LiteralKind::Dec:
+      if (auto v = parseDec(e.text); !v) return invalid(v.error, "decimals have at most 4 places");
+      return Type::scalar(TypeKind::Dec);
+    case LiteralKind::Percent: {
+      auto v = parseDec(e.text);
+      if (!v || *v.value % 100 != 0)
+        return invalid(fmt::format("{}% has too many decimal places", e.text), "a percentage has at most 2 decimal places");
+      return Type::scalar(TypeKind::Dec);
+    }
+    case LiteralKind::String: return Type::scalar(TypeKind::Str);
+    case LiteralKind::Date:
+      if (auto v = parseDate(e.text); !v) return invalid(v.error, "write a real calendar day as YYYY-MM-DD");
+      return Type::scalar(TypeKind::Date);
+    case LiteralKind::DateTime:
+      if (auto v = parseDateTime(e.text); !v) return invalid(v.error, "write YYYY-MM-DD HH:MM:SS");
+      return Type::scalar(TypeKind::DateTime);
+    case LiteralKind::Bool: return Type::scalar(TypeKind::Bool);
+    case LiteralKind::Null: return e.text == "<error>" ? Type::error() : Type::null();
+  }
+  return Type::error();
+}
+
+Type ExprChecker::nameType(const std::string& name, Span span) {
+  if (Binding* b = locals_.find(name)) {
+    b->used = true;
+    return b->type;
+  }
+  if (const Symbol* sym = findSymbol(program_, module_, name, span, diags_)) {
+    switch (sym->kind) {
+      case Symbol::Kind::List: return sym->list->type;
+      case Symbol::Kind::Table: return Type::table(sym->table);
+      case Symbol::Kind::Dict:
+        diags_.report(DiagCode::FG3012, span, fmt::format("`{}` is a dictionary, not a value", name),
+                      "compare a code column with one of its codes, e.g. `setl.med_type = \"21\"`");
+        return Type::error();
+      case Symbol::Kind::Define:
+        diags_.report(DiagCode::FG3005, span, fmt::format("`{}` is a define; call it with its arguments", name),
+                      fmt::format("write `{}(...)`", name));
+        return Type::error();
+    }
+  }
+  if (rule_) {
+    for (const auto& [later, at] : rule_->laterLets) {
+      if (later == name) {
+        const SourceFile& file = program_.sources.file(at.file);
+        diags_.report(DiagCode::FG1010, span,
+                      fmt::format("`{}` is used before its `let` on line {}", name, file.position(at.begin).line),
+                      "move this `let` above the clause that uses it");
+        return Type::error();
+      }
+    }
+  }
+  std::vector<std::string> candidates = locals_.names();
+  for (auto& n : program_.visibleNames(module_)) candidates.push_back(n);
+  std::string hint = didYouMean(name, candidates);
+  if (hint.empty() && rule_) {
+    switch (rule_->scope) {
+      case ScopeKind::Line: hint = "in a line rule the names are `line` and `setl`, and what you `let`"; break;
+      case ScopeKind::Claim: hint = "in a claim rule the name is `setl` (its lines: `setl.lines`), and what you `let`"; break;
+      case ScopeKind::Person: hint = "in a person rule the names are `person` and `history`, and what you `let`"; break;
+      case ScopeKind::Institution:
+        hint = "in an institution rule the names are `inst`, `period` and `settlements`, and what you `let`";
+        break;
+    }
+  }
+  diags_.report(DiagCode::FG1010, span, fmt::format("unknown name `{}`", name), hint);
+  return Type::error();
+}
+
+Type ExprChecker::memberType(const Type& object, const std::string& name, Span span) {
+  switch (object.kind()) {
+    case TypeKind::Error: return Type::error();
+    case TypeKind::Row: {
+      const TableInfo* table = object.tableInfo();
+      if (const ColumnInfo* c = table->column(name)) return c->type.withNullable(c->type.nullable() || object.nullable());
+      if (const LinkInfo* l = table->link(name))
+        return l->many ? Type::list(Type::row(l->target)) : Type::row(l->target, true);
+      diags_.report(DiagCode::FG1011, span, fmt::format("table `{}` has no column `{}`", table->name, name),
+                    didYouMean(name, table->memberNames()));
+      return Type::error();
+    }
+    case TypeKind::Group: {
+      const GroupInfo& g = object.groupInfo();
+      if (name == "rows") return Type::list(g.rowType);
+      std::vector<std::string> names = {"rows"};
+      for (const auto& [key, type] : g.keys) {
+        if (key == name) return type;
+        names.push_back(key);
+      }
+      diags_.report(DiagCode::FG3007, span, fmt::format("a group has no field `{}`", name),
+                    didYouMean(name, names).empty() ? "a group has its keys (named after `by`) and `rows`"
+                                                    : didYouMean(name, names));
+      return Type::error();
+    }
+    case TypeKind::Table:
+      diags_.report(DiagCode::FG3012, span,
+                    fmt::format("`{}` is a whole table; pick one row first", object.tableInfo()->name),
+                    fmt::format("use lookup({}, KEY: value).{} or rows({}, COLUMN: value)", object.tableInfo()->name,
+                                name, object.tableInfo()->name));
+      return Type::error();
+    default:
+      diags_.report(DiagCode::FG3007, span, fmt::format("{} has no field `{}`", object.str(), name),
+                    object.isCollection() ? "this is a list of rows: use an aggregate such as count(...) or "
+                                            "`for each` to reach one row"
+                                          : "only rows (and groups) have fields");
+      return Type::error();
+  }
+}
+
+Type ExprChecker::member(const MemberExpr& e) {
+  Type object = check(*e.object);
+  return memberType(object, e.member.name, e.member.span);
+}
+
+Type ExprChecker::unary(const UnaryExpr& e) {
+  if (e.op == UnaryOp::Not) {
+    Type t = checkCondition(*e.operand, "the operand of `not`");
+    return t.isError() ? t : Type::scalar(TypeKind::Bool, t.nullable());
+  }
+  Type t = check(*e.operand);
+  if (t.isError() || t.isNumeric() || t.kind() == TypeKind::Money) return t;
+  diags_.report(DiagCode::FG3001, e.span, fmt::format("cannot negate {}", t.str()), "only numbers and money have a sign");
+  return Type::error();
+}
+
+bool ExprChecker::isNumberLiteral(const Expr& e) const {
+  if (e.kind == ExprKind::Unary) {
+    const auto& u = static_cast<const UnaryExpr&>(e);
+    return u.op == UnaryOp::Negate && isNumberLiteral(*u.operand);
+  }
+  if (e.kind != ExprKind::Literal) return false;
+  auto k = static_cast<const LiteralExpr&>(e).literal;
+  return k == LiteralKind::Int || k == LiteralKind::Dec;
+}
+
+bool ExprChecker::moneyLiteralOk(const Expr& e) {
+  const Expr* inner = &e;
+  while (inner->kind == ExprKind::Unary) inner = static_cast<const UnaryExpr*>(inner)->operand.get();
+  const auto& lit = static_cast<const LiteralExpr&>(*inner);
+  if (parseMoney(lit.text)) return true;
+  diags_.report(DiagCode::FG3008, e.span, fmt::format("{} is not a whole number of fen", lit.text),
+                "money has at most two decimal places (yuan.jiao-fen); round the amount");
+  return false;
+}
+
+bool ExprChecker::assignable(const Type& from, const Type& to, const Expr* expr) const {
+  if (from.isError() || to.isError() || from.kind() == TypeKind::Null) return true;
+  if (from.sameAs(to)) return true;
+  if (to.kind() == TypeKind::Dec && from.kind() == TypeKind::Int) return true;
+  if (to.kind() == TypeKind::Money && from.isNumeric() && expr && isNumberLiteral(*expr)) return true;
+  if (to.isText() && from.isText()) return true;
+  if ((to.isCollection() && from.isCollection())) {
+    if (from.element().kind() == TypeKind::Null) return true;  // []
+    return assignable(from.element(), to.element(), nullptr);
+  }
+  return false;
+}
+
+Type ExprChecker::arithmetic(const BinaryExpr& e, const Type& l, const Type& r) {
+  bool nullable = l.nullable() || r.nullable();
+  TypeKind L = l.kind(), R = r.kind();
+  auto money = [&](const Expr& literalSide) {
+    moneyLiteralOk(literalSide);
+    return Type::scalar(TypeKind::Money, nullable);
+  };
+  auto fail = [&](const std::string& hint) {
+    diags_.report(DiagCode::FG3001, e.opSpan.valid() ? e.opSpan : e.span,
+                  fmt::format("cannot {} {} and {}",
+                              e.op == BinaryOp::Add   ? "add"
+                              : e.op == BinaryOp::Sub ? "subtract"
+                              : e.op == BinaryOp::Mul ? "multiply"
+                                                      : "divide",
+                              l.str(), r.str()),
+                  hint);
+    return Type::error();
+  };
+  switch (e.op) {
+    case BinaryOp::Add:
+    case BinaryOp::Sub:
+      if (L == TypeKind::Int && R == TypeKind::Int) return Type::scalar(TypeKind::Int, nullable);
+      if (l.isNumeric() && r.isNumeric()) return Type::scalar(TypeKind::Dec, nullable);
+      if (L == TypeKind::Money && R == TypeKind::Money) return Type::scalar(TypeKind::Money, nullable);
+      if (L == TypeKind::Money && r.isNumeric() && isNumberLiteral(*e.rhs)) return money(*e.rhs);
+      if (R == TypeKind::Money && l.isNumeric() && isNumberLiteral(*e.lhs)) return money(*e.lhs);
+      if (L == TypeKind::Date && R == TypeKind::Date && e.op == BinaryOp::Sub) return Type::scalar(TypeKind::Int, nullable);
+      if (L == TypeKind::Date && R == TypeKind::Int) return Type::scalar(TypeKind::Date, nullable);
+      if (L == TypeKind::Int && R == TypeKind::Date && e.op == BinaryOp::Add) return Type::scalar(TypeKind::Date, nullable);
+      if (L == TypeKind::Money || R == TypeKind::Money)
+        return fail("money adds only to money: declare the parameter as `money`, or write the amount as a number like 10.00");
+      if (L == TypeKind::DateTime || R == TypeKind::DateTime)
+        return fail("take the day with date(x) first: date(b) - date(a) is a number of days");
+      if (l.isText() || r.isText()) return fail("text cannot be added; compare it, or use prefix(x, n)");
+      return fail("");
+    case BinaryOp::Mul:
+      if (L == TypeKind::Int && R == TypeKind::Int) return Type::scalar(TypeKind::Int, nullable);
+      if (l.isNumeric() && r.isNumeric()) return Type::scalar(TypeKind::Dec, nullable);
+      if ((L == TypeKind::Money && r.isNumeric()) || (l.isNumeric() && R == TypeKind::Money))
+        return Type::scalar(TypeKind::Money, nullable);
+      return fail(L == TypeKind::Money && R == TypeKind::Money ? "money times money has no meaning; multiply by a quantity"
+                                                               : "");
+    case BinaryOp::Div:
+      if (l.isNumeric() && r.isNumeric()) return Type::scalar(TypeKind::Dec, nullable);
+      if (L == TypeKind::Money && r.isNumeric()) return Type::scalar(TypeKind::Money, nullable);
+      if (L == TypeKind::Money && R == TypeKind::Money) return Type::scalar(TypeKind::Dec, nullable);
+      return fail("");
+    case BinaryOp::And:
+    case BinaryOp::Or:
+      break;
+  }
+  return Type::error();
+}
+
+Type ExprChecker::binary(const BinaryExpr& e) {
+  if (e.op == BinaryOp::And || e.op == BinaryOp::Or) {
+    const char* what = e.op == BinaryOp::And ? "each side of `and`" : "each side of `or`";
+    Type l = checkCondition(*e.lhs, what);
+    Type r = checkCondition(*e.rhs, what);
+    if (l.isError() || r.isError()) return Type::scalar(TypeKind::Bool, true);
+    return Type::scalar(TypeKind::Bool, l.nullable() || r.nullable());
+  }
+  Type l = check(*e.lhs);
+  Type r = check(*e.rhs);
+  if (l.isError() || r.isError()) return Type::error();
+  if (l.kind() == TypeKind::Null || r.kind() == TypeKind::Null) {
+    diags_.report(DiagCode::FG3003, e.span, "arithmetic with `null` is always null",
+                  "use coalesce(x, 0) to treat a missing value as zero");
+    return Type::error();
+  }
+  return arithmetic(e, l, r);
+}
+
+void ExprChecker::checkCodeLiteral(const Type& codeType, const Expr& lit) {
+  if (codeType.kind() != TypeKind::Code || !codeType.dict() || lit.kind != ExprKind::Literal) return;
+  const auto& l = static_cast<const LiteralExpr&>(lit);
+  if (l.literal != LiteralKind::String) return;
+  const DictInfo& dict = *codeType.dict();
+  if (dict.codes.count(l.text)) return;
+  std::vector<std::string> codes;
+  std::string listing;
+  for (const auto& [code, label] : dict.codes) {
+    codes.push_back(code);
+    if (codes.size() <= 10) listing += fmt::format("{}\"{}\" {}", listing.empty() ? "" : ", ", code, label);
+  }
+  std::string hint = didYouMean(l.text, codes);
+  if (hint.empty()) hint = fmt::format("the codes of `{}` are: {}{}", dict.name, listing, codes.size() > 10 ? ", ..." : "");
+  diags_.report(DiagCode::FG3004, lit.span,
+                fmt::format("\"{}\" is not a code of dictionary `{}` ({})", l.text, dict.name, dict.label), hint);
+}
+
+bool ExprChecker::comparable(const Type& l, const Type& r, const Expr* le, const Expr* re, Span at, bool ordering) {
+  if (l.isError() || r.isError()) return true;
+  TypeKind L = l.kind(), R = r.kind();
+  auto fail = [&](const std::string& hint) {
+    diags_.report(DiagCode::FG3001, at, fmt::format("cannot compare {} with {}", l.str(), r.str()), hint);
+    return false;
+  };
+  if (l.isNumeric() && r.isNumeric()) return true;
+  if (L == TypeKind::Money && R == TypeKind::Money) return true;
+  if (L == TypeKind::Money && r.isNumeric()) {
+    if (re && isNumberLiteral(*re)) return moneyLiteralOk(*re);
+    return fail("compare money with money: declare the parameter as `money`");
+  }
+  if (R == TypeKind::Money && l.isNumeric()) {
+    if (le && isNumberLiteral(*le)) return moneyLiteralOk(*le);
+    return fail("compare money with money: declare the parameter as `money`");
+  }
+  if (l.isText() && r.isText()) {
+    if (le && re) {
+      checkCodeLiteral(l, *re);
+      checkCodeLiteral(r, *le);
+    }
+    return true;
+  }
+  if (L == R && (L == TypeKind::Date || L == TypeKind::DateTime)) return true;
+  if ((L == TypeKind::Date && R == TypeKind::DateTime) || (L == TypeKind::DateTime && R == TypeKind::Date))
+    return fail("take the day of the datetime with date(x)");
+  if (L == TypeKind::Bool && R == TypeKind::Bool) {
+    if (!ordering) return true;
+    return fail("yes/no values have no order");
+  }
+  if (L == TypeKind::Row && R == TypeKind::Row) return fail("compare the rows' keys instead, e.g. `a.setl_id = b.setl_id`");
+  if ((l.isText() && (r.isNumeric() || R == TypeKind::Money)) || (r.isText() && (l.isNumeric() || L == TypeKind::Money)))
+    return fail("codes and text are written in quotes: \"21\", not 21");
+  return fail("");
+}
+
+Type ExprChecker::compare(const CompareExpr& e) {
+  Type l = check(*e.lhs);
+  Type r = check(*e.rhs);
+  if (l.kind() == TypeKind::Null || r.kind() == TypeKind::Null) {
+    bool eq = e.op == CompareOp::Eq;
+    diags_.report(DiagCode::FG3003, e.span,
+                  fmt::format("comparing with `null` is never true: a missing value is unknown, not equal to anything"),
+                  eq ? "write `x is null`" : e.op == CompareOp::Ne ? "write `x is not null`" : "check `x is not null` first");
+    return Type::error();
+  }
+  bool ordering = e.op != CompareOp::Eq && e.op != CompareOp::Ne;
+  if (!comparable(l, r, e.lhs.get(), e.rhs.get(), e.opSpan.valid() ? e.opSpan : e.span, ordering)) return Type::error();
+  return Type::scalar(TypeKind::Bool, l.nullable() || r.nullable());
+}
+
+Type ExprChecker::inSet(const InExpr& e) {
+  Type v = check(*e.value);
+  Type s = check(*e.set);
+  if (v.isError() || s.isError()) return Type::scalar(TypeKind::Bool, true);
+  if (!s.isCollection()) {
+    diags_.report(DiagCode::FG3006, e.set.get()->span, fmt::format("`in` needs a list, but this is {}", s.str()),
+                  "write the values in brackets: x in [\"11\", \"13\"], or name a list");
+    return Type::error();
+  }
+  if (s.element().kind() != TypeKind::Null && !comparable(v, s.element(), e.value.get(), nullptr, e.span, false))
+    return Type::error();
+  if (e.set->kind == ExprKind::List)
+    for (const auto& item : static_cast<const ListExpr&>(*e.set).items) checkCodeLiteral(v, *item);
+  return Type::scalar(TypeKind::Bool, v.nullable());
+}
+
+Type ExprChecker::between(const BetweenExpr& e) {
+  Type v = check(*e.value);
+  Type lo = check(*e.low);
+  Type hi = check(*e.high);
+  if (!comparable(v, lo, e.value.get(), e.low.get(), e.span, true)) return Type::error();
+  if (!comparable(v, hi, e.value.get(), e.high.get(), e.span, true)) return Type::error();
+  return Type::scalar(TypeKind::Bool, v.nullable() || lo.nullable() || hi.nullable());
+}
+
+Type ExprChecker::startsWith(const StartsWithExpr& e) {
+  Type v = check(*e.value);
+  Type p = check(*e.prefix);
+  if (v.isError() || p.isError()) return Type::scalar(TypeKind::Bool, true);
+  if (!v.isText()) {
+    diags_.report(DiagCode::FG3001, e.value->span, fmt::format("`starts with` needs text, but this is {}", v.str()), "");
+    return Type::error();
+  }
+  bool ok = p.isText() || (p.isCollection() && (p.element().isText() || p.element().kind() == TypeKind::Null));
+  if (!ok) {
+    diags_.report(DiagCode::FG3001, e.prefix->span,
+                  fmt::format("`starts with` needs a text or a list of texts, but this is {}", p.str()),
+                  "e.g. dise_codg starts with \"I63\", or starts with a named list of prefixes");
+    return Type::error();
+  }
+  return Type::scalar(TypeKind::Bool, v.nullable() || p.nullable());
+}
+
+Type ExprChecker::unify(const Type& a, const Type& b, const Expr* ea, const Expr* eb, Span at) {
+  if (a.isError() || b.isError()) return Type::error();
+  bool nullable = a.nullable() || b.nullable();
+  if (a.kind() == TypeKind::Null) return b.withNullable(true);
+  if (b.kind() == TypeKind::Null) return a.withNullable(true);
+  if (a.sameAs(b)) return a.withNullable(nullable);
+  if (a.isNumeric() && b.isNumeric()) return Type::scalar(TypeKind::Dec, nullable);
+  if (a.kind() == TypeKind::Money && b.isNumeric() && eb && isNumberLiteral(*eb) && moneyLiteralOk(*eb))
+    return a.withNullable(nullable);
+  if (b.kind() == TypeKind::Money && a.isNumeric() && ea && isNumberLiteral(*ea) && moneyLiteralOk(*ea))
+    return b.withNullable(nullable);
+  if (a.isText() && b.isText()) return (a.kind() == TypeKind::Code ? a : b).withNullable(nullable);
+  diags_.report(DiagCode::FG3001, at, fmt::format("{} and {} cannot be mixed here", a.str(), b.str()),
+                "both branches (or all items) must have the same type");
+  return Type::error();
+}
+
+Type ExprChecker::ifExpr(const IfExpr& e) {
+  checkCondition(*e.condition, "the condition of `if`");
+  Type a = check(*e.then);
+  Type b = check(*e.otherwise);
+  return unify(a, b, e.then.get(), e.otherwise.get(), e.span);
+}
+
+Type ExprChecker::listExpr(const ListExpr& e) {
+  Type element = Type::null();
+  const Expr* first = nullptr;
+  for (const auto& item : e.items) {
+    Type t = check(*item);
+    if (t.isCollection()) {
+      diags_.report(DiagCode::FG3001, item->span, "a list cannot hold lists", "");
+      return Type::error();
+    }
+    element = first ? unify(element, t, first, item.get(), item->span) : t;
+    if (element.isError()) return Type::list(Type::error());
+    first = item.get();
+  }
+  return Type::list(element.withNullable(false));
+}
+
+}  // namespace fundguard

@@ -1,0 +1,107 @@
+// Names and types of expressions. One ExprChecker checks the expressions of one context (a
+// rule, a define body, a named list) against the names in its LocalScope and the module's
+// top-level symbols, records each expression's type in Module::exprTypes and reports errors.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sema/program.h"
+
+namespace fundguard {
+
+struct Binding {
+  enum class Kind { ScopeName, Param, Let, Loop, Aggregate, DefineParam } kind = Kind::Let;
+  std::string name;
+  Type type;
+  Span span;
+  bool used = false;
+  bool ordered = false;  // a `for each` element: previous()/next() apply
+};
+
+// The local names in force, innermost last.
+class LocalScope {
+public:
+  Binding& add(Binding binding) {
+    bindings_.push_back(std::move(binding));
+    return bindings_.back();
+  }
+  void popTo(size_t size) { bindings_.resize(size); }
+  size_t size() const { return bindings_.size(); }
+  Binding* find(const std::string& name);
+  std::vector<std::string> names() const;
+  const std::vector<Binding>& all() const { return bindings_; }
+
+private:
+  std::vector<Binding> bindings_;
+};
+
+enum class ScopeKind { Line, Claim, Person, Institution };
+
+// What an expression inside a rule may ask of its rule.
+struct RuleFacts {
+  ScopeKind scope = ScopeKind::Line;
+  bool hasPeers = false;
+  // Names defined further down by `let`: "move this below" instead of "unknown name".
+  std::vector<std::pair<std::string, Span>> laterLets;
+};
+
+class ExprChecker {
+public:
+  ExprChecker(Program& program, Module& module, DiagnosticSink& diags, LocalScope& locals, const RuleFacts* rule)
+      : program_(program), module_(module), diags_(diags), locals_(locals), rule_(rule) {}
+
+  Type check(const ast::Expr& expr);
+  // Checks and reports when the result is not a yes/no value.
+  Type checkCondition(const ast::Expr& expr, const char* what);
+
+  // Shared with message templates: the type of NAME and of OBJECT.MEMBER.
+  Type nameType(const std::string& name, Span span);
+  Type memberType(const Type& object, const std::string& member, Span span);
+
+  // Whether a value of type `from` (an expression `expr`, when known) may be used where `to`
+  // is expected: the same type, int where dec is expected, a null literal where any, and a
+  // plain number literal with at most two decimals where money is expected.
+  bool assignable(const Type& from, const Type& to, const ast::Expr* expr) const;
+
+private:
+  Type checkImpl(const ast::Expr& expr);
+  Type literal(const ast::LiteralExpr& e);
+  Type member(const ast::MemberExpr& e);
+  Type unary(const ast::UnaryExpr& e);
+  Type binary(const ast::BinaryExpr& e);
+  Type arithmetic(const ast::BinaryExpr& e, const Type& l, const Type& r);
+  Type compare(const ast::CompareExpr& e);
+  Type inSet(const ast::InExpr& e);
+  Type between(const ast::BetweenExpr& e);
+  Type startsWith(const ast::StartsWithExpr& e);
+  Type ifExpr(const ast::IfExpr& e);
+  Type listExpr(const ast::ListExpr& e);
+  Type call(const ast::CallExpr& e);          // call_checker.cpp
+  Type aggregate(const ast::AggregateExpr& e);  // aggregate_checker.cpp
+  Type aggregateOver(const std::string& fn, Span span, const Type& element, const Type* value, Span valueSpan,
+                     bool hasFilter);
+  Type callDefine(const ast::CallExpr& e, DefineInfo& define);
+  Type builtin(const ast::CallExpr& e, const std::vector<Type>& args);
+  Type tableArgument(const ast::CallExpr& e, bool unique);
+
+  // Both operands comparable (for =, <, between, min/max)? Reports and returns false if not.
+  bool comparable(const Type& l, const Type& r, const ast::Expr* le, const ast::Expr* re, Span at, bool ordering);
+  // The type two branches share (if/else, list items, coalesce), or Error after reporting.
+  Type unify(const Type& a, const Type& b, const ast::Expr* ea, const ast::Expr* eb, Span at);
+  void checkCodeLiteral(const Type& codeType, const ast::Expr& literal);
+  bool isNumberLiteral(const ast::Expr& e) const;
+  bool moneyLiteralOk(const ast::Expr& e);
+
+  Program& program_;
+  Module& module_;
+  DiagnosticSink& diags_;
+  LocalScope& locals_;
+  const RuleFacts* rule_;
+};
+
+// Checks a define's body once (on first use or in the declaration pass), guarding recursion.
+void checkDefineBody(Program& program, DefineInfo& define, DiagnosticSink& diags);
+
+}  // namespace fundguard

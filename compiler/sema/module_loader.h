@@ -1,0 +1,45 @@
+// Finds, reads and parses the source files of a Program: the files and directories named on
+// the command line, then every module they import, found by name under the search roots.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "sema/program.h"
+
+namespace fundguard {
+
+class ModuleLoader {
+public:
+  ModuleLoader(Program& program, DiagnosticSink& diags) : program_(program), diags_(diags) {}
+
+  // Loads every .rule file under `paths` (directories recursively, in name order) and, through
+  // their imports, every module they need. Returns false when a named path cannot be read
+  // (an I/O problem, as opposed to an error in the rules).
+  bool load(const std::vector<std::string>& paths);
+  // Adds a file held in memory (tests, embedding); `path` is what diagnostics show and where
+  // its imports are looked for.
+  void addSource(const std::string& path, std::string text);
+  // Resolves the imports of every module loaded so far, loading what they need.
+  void resolveAllImports();
+
+  // Where `import a.b` from a file in `fromDir` finds its file: a/b.rule under the nearest of
+  // fromDir and its parents that has it, then under the standard library directory.
+  std::vector<std::filesystem::path> candidates(const std::string& dotted, const std::filesystem::path& fromDir) const;
+
+private:
+  Module* loadFile(const std::filesystem::path& path, bool requested, Span importedAt);
+  Module* addModule(const std::string& key, const std::string& shownPath, std::string text, bool requested);
+  void resolveImports(Module& module);
+  void reportCycles();
+  std::string displayPath(const std::filesystem::path& path) const;
+
+  Program& program_;
+  DiagnosticSink& diags_;
+  std::map<std::string, Module*> byCanonicalPath_;
+  size_t resolvedUpTo_ = 0;
+};
+
+}  // namespace fundguard

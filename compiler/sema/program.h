@@ -1,0 +1,61 @@
+// A Program is everything one `fundguard check` (or run) works on: every source file, named on
+// the command line or reached by `import`, parsed, with its declarations resolved and the
+// checker's side tables. The rest of the compiler reads the Program, never the parse tree.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "diag/diagnostic.h"
+#include "sema/schema.h"
+#include "syntax/ast.h"
+
+namespace fundguard {
+
+struct Module;
+
+// A top-level name visible in a module: a dictionary, table, named list or helper definition.
+struct Symbol {
+  enum class Kind { Dict, Table, List, Define } kind = Kind::Dict;
+  const DictInfo* dict = nullptr;
+  const TableInfo* table = nullptr;
+  const ListInfo* list = nullptr;
+  DefineInfo* define = nullptr;
+  Span span;
+  const Module* module = nullptr;
+};
+
+struct Module {
+  uint32_t fileId = 0;
+  std::string path;        // as shown in diagnostics (relative where possible)
+  std::string realPath;    // canonical path on disk, for resolving imports
+  std::string name;        // "std.schema"; empty for a plain rule file
+  bool requested = false;  // named on the command line, not only imported
+  std::unique_ptr<ast::File> ast;
+  std::vector<Module*> imports;
+
+  std::vector<std::unique_ptr<DictInfo>> dicts;
+  std::vector<std::unique_ptr<TableInfo>> tables;
+  std::vector<std::unique_ptr<ListInfo>> lists;
+  std::vector<std::unique_ptr<DefineInfo>> defines;
+  std::map<std::string, Symbol> symbols;  // this module's own top-level names
+
+  std::vector<Type> exprTypes;  // the checker's result for each ast::Expr::id of this file
+};
+
+struct Program {
+  SourceManager sources;
+  std::vector<std::unique_ptr<Module>> modules;  // in load order: requested files first, sorted
+  std::string stdlibDir;
+
+  // Every symbol named `name` visible from `from`: its own first, then its imports'.
+  std::vector<const Symbol*> lookup(const Module& from, const std::string& name) const;
+  // Every name visible from `from`, for "did you mean".
+  std::vector<std::string> visibleNames(const Module& from) const;
+  // The table with the given role visible from `from`, if exactly one.
+  const TableInfo* tableWithRole(const Module& from, const std::string& role) const;
+};
+
+}  // namespace fundguard

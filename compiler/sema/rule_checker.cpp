@@ -1,0 +1,543 @@
+// See rule_checker.h. The clauses of a rule may come in any order, with two exceptions that
+// follow from meaning: a `let` sees only what is above it, and a `for each` element is known
+// below its `for each`. `when`, `amount`, `fund`, `message` and the rest see every name.
+#include "sema/rule_checker.h"
+
+#include <algorithm>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "data/scalar_values.h"
+#include "sema/declarations.h"
+#include "sema/test_checker.h"
+
+namespace fundguard {
+
+using namespace ast;
+
+namespace {
+
+const std::vector<std::string>& metadataKeys() {
+  static const std::vector<std::string> keys = {"title", "version", "basis", "source", "category", "kind",
+                                                "severity", "effective", "tags", "description"};
+  return keys;
+}
+
+const std::vector<std::string>& requiredMetadata() {
+  static const std::vector<std::string> keys = {"version", "basis", "category", "kind", "severity"};
+  return keys;
+}
+
+bool validRuleId(const std::string& id) {
+  // Letters and digits in parts joined by '-', starting with an upper-case letter: CH-01, IP-01-b.
+  if (id.empty() || !(id[0] >= 'A' && id[0] <= 'Z')) return false;
+  bool sawDash = false;
+  char prev = 0;
+  for (char c : id) {
+    bool alnum = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    if (c == '-') {
+      if (prev == '-' || prev == 0) return false;
+      sawDash = true;
+    } else if (!alnum) {
+      return false;
+    }
+    prev = c;
+  }
+  return sawDash && prev != '-';
+}
+
+}  // namespace
+
+CheckedRule RuleChecker::check(const RuleDecl& rule) {
+  CheckedRule out;
+  out.decl = &rule;
+  out.module = &module_;
+  size_t errorsBefore = diags_.errorCount();
+  checkId(rule);
+  checkMetadata(rule, out);
+  RuleFacts facts;
+  LocalScope locals;
+  bool scopeOk = checkScope(rule, out, facts);
+  checkParams(rule, out, locals);
+  if (scopeOk) {
+    scopeOk = bindScopeNames(rule, out.scope, locals);
+  }
+  if (scopeOk) checkBody(rule, out, locals, facts);
+  TestChecker tests(program_, module_, diags_);
+  for (const auto& clause : rule.clauses)
+    if (auto* t = std::get_if<TestClause>(&clause.body)) {
+      tests.check(*t, clause.span, out);
+      ++out.testCount;
+    }
+  out.ok = diags_.errorCount() == errorsBefore;
+  return out;
+}
+
+void RuleChecker::checkId(const RuleDecl& rule) {
+  if (rule.id.empty()) {
+    if (rule.idSpan.valid())
+      diags_.report(DiagCode::FG4008, rule.idSpan, "the rule id is empty", "write the catalogue id: rule \"CH-01\" \"超标准收费\"");
+    return;
+  }
+  if (!validRuleId(rule.id))
+    diags_.report(DiagCode::FG4008, rule.idSpan, fmt::format("\"{}\" is not a rule id", rule.id),
+                  "a rule id is letters and digits joined by `-`, starting with a capital: \"CH-01\", \"IP-01-b\"");
+}
+
+void RuleChecker::checkMetadata(const RuleDecl& rule, CheckedRule& out) {
+  std::map<std::string, Span> seen;
+  out.meta.title = rule.title;
+  for (const auto& clause : rule.clauses) {
+    const auto* meta = std::get_if<MetaClause>(&clause.body);
+    if (!meta) continue;
+    const std::string& key = meta->key.name;
+    if (std::find(metadataKeys().begin(), metadataKeys().end(), key) == metadataKeys().end()) {
+      std::string hint = didYouMean(key, metadataKeys());
+      diags_.report(DiagCode::FG4002, meta->key.span, fmt::format("unknown metadata `{}`", key),
+                    hint.empty() ? "metadata are title, version, basis, source, category, kind, severity, effective, tags, description"
+                                 : hint);
+      continue;
+    }
+    if (auto [it, inserted] = seen.emplace(key, meta->key.span); !inserted) {
+      auto& d = diags_.report(DiagCode::FG4004, meta->key.span, fmt::format("`{}` is given twice", key), "keep one");
+      d.notes.push_back({it->second, "first given here"});
+      continue;
+    }
+    const auto& values = meta->values;
+    auto bad = [&](const std::string& message, const std::string& hint) {
+      diags_.report(DiagCode::FG4003, values.empty() ? meta->key.span : values.front().span, message, hint);
+    };
+    auto single = [&](MetaValue::Kind kind) { return values.size() == 1 && values[0].kind == kind; };
+    if (key == "version") {
+      if (!single(MetaValue::Kind::Literal) || values[0].literal != LiteralKind::Int || values[0].text == "0") {
+        bad("the version is a whole number from 1", "write `version: 1`, and add one on every change of logic");
+      } else {
+        out.meta.version = std::stoi(values[0].text);
+      }
+    } else if (key == "title" || key == "description") {
+      if (!single(MetaValue::Kind::Literal) || values[0].literal != LiteralKind::String) bad(fmt::format("`{}` is a text in quotes", key), "");
+      else if (key == "title") out.meta.title = values[0].text;
+    } else if (key == "source" || key == "tags") {
+      bool ok = !values.empty();
+      for (const auto& v : values)
+        ok &= (v.kind == MetaValue::Kind::Literal && v.literal == LiteralKind::String) || key == "tags";
+      if (!ok) bad(fmt::format("`{}` is one or more texts in quotes", key), "");
+      else if (key == "source")
+        for (const auto& v : values) out.meta.sources.push_back(v.text);
+    } else if (key == "basis") {
+      bool ok = !values.empty();
+      for (const auto& v : values) ok &= v.kind == MetaValue::Kind::Literal && v.literal == LiteralKind::String;
+      if (!ok) {
+        bad("the basis is the document and article, then the quoted text, each in quotes",
+            "write `basis: \"苏医保发〔2020〕40号 附件2 第9条\" \"原文……\"`");
+      } else {
+        out.meta.basisDocument = values[0].text;
+        for (size_t i = 1; i < values.size(); ++i) out.meta.basisQuotes.push_back(values[i].text);
+      }
+    } else if (key == "category") {
+      static const std::vector<std::string> cats = {"C1", "C2", "C3", "C4", "C5", "C6"};
+      if (!single(MetaValue::Kind::Word) || std::find(cats.begin(), cats.end(), values[0].text) == cats.end())
+        bad("the category is a row of 附表2: C1 to C6",
+            "C1 未达住院指征住院, C2 挂名住院, C3 伪造医疗文书, C4 虚构医药服务项目, C5 串换药品耗材和诊疗项目, C6 其他");
+      else
+        out.meta.category = values[0].text;
+    } else if (key == "kind") {
+      static const std::map<std::string, std::string> kinds = {
+          {"violation", "violation"}, {"suspect", "suspect"}, {"违规", "violation"}, {"疑点", "suspect"}};
+      auto it = single(MetaValue::Kind::Word) ? kinds.find(values[0].text) : kinds.end();
+      if (it == kinds.end()) bad("the kind is `violation` (违规) or `suspect` (疑点)", "");
+      else out.meta.kind = it->second;
+    } else if (key == "severity") {
+      static const std::map<std::string, std::string> levels = {
+          {"high", "high"}, {"medium", "medium"}, {"low", "low"}, {"高", "high"}, {"中", "medium"}, {"低", "low"}};
+      auto it = single(MetaValue::Kind::Word) ? levels.find(values[0].text) : levels.end();
+      if (it == levels.end()) bad("the severity is `high`, `medium` or `low` (高/中/低)", "");
+      else out.meta.severity = it->second;
+    } else if (key == "effective") {
+      bool shape = values.size() == 1 &&
+                   (values[0].kind == MetaValue::Kind::DateRange ||
+                    (values[0].kind == MetaValue::Kind::Literal && values[0].literal == LiteralKind::Date));
+      if (!shape) {
+        bad("`effective` is a date range", "write `effective: 2020-01-01 ..` or `effective: 2020-01-01 .. 2025-12-31`");
+        continue;
+      }
+      const MetaValue& v = values[0];
+      auto from = parseDate(v.text);
+      auto to = v.rangeEnd.empty() ? Parsed<int32_t>{} : parseDate(v.rangeEnd);
+      if (!from) {
+        diags_.report(DiagCode::FG4011, v.span, from.error, "write a real calendar day as YYYY-MM-DD");
+      } else if (!v.rangeEnd.empty() && !to) {
+        diags_.report(DiagCode::FG4011, v.span, to.error, "write a real calendar day as YYYY-MM-DD");
+      } else if (!v.rangeEnd.empty() && *to.value < *from.value) {
+        diags_.report(DiagCode::FG4011, v.span, fmt::format("the rule ends ({}) before it begins ({})", v.rangeEnd, v.text),
+                      "swap the dates");
+      } else {
+        out.meta.effectiveFrom = v.text;
+        out.meta.effectiveTo = v.kind == MetaValue::Kind::DateRange ? v.rangeEnd : v.text;
+      }
+    }
+  }
+  std::vector<std::string> missing;
+  for (const auto& key : requiredMetadata())
+    if (!seen.count(key)) missing.push_back("`" + key + "`");
+  if (out.meta.title.empty() && !seen.count("title")) missing.push_back("a title");
+  if (!missing.empty()) {
+    std::string list;
+    for (size_t i = 0; i < missing.size(); ++i) list += (i ? ", " : "") + missing[i];
+    diags_.report(DiagCode::FG4001, rule.idSpan.valid() ? rule.idSpan : rule.span,
+                  fmt::format("rule \"{}\" lacks {}", rule.id, list),
+                  "every rule states version, basis, category, kind and severity, and has a title: "
+                  "rule \"ID\" \"标题\" { version: 1 ... }");
+  }
+}
+
+bool RuleChecker::checkScope(const RuleDecl& rule, CheckedRule& out, RuleFacts& facts) {
+  const ScopeClause* scope = nullptr;
+  Span scopeSpan;
+  const PeersClause* peers = nullptr;
+  Span peersSpan;
+  for (const auto& clause : rule.clauses) {
+    if (const auto* s = std::get_if<ScopeClause>(&clause.body)) {
+      if (scope) {
+        auto& d = diags_.report(DiagCode::FG4004, clause.span, "a rule has one scope", "remove one `scope` line");
+        d.notes.push_back({scopeSpan, "first scope here"});
+        continue;
+      }
+      scope = s;
+      scopeSpan = clause.span;
+    } else if (std::get_if<PeersClause>(&clause.body)) {
+      peers = std::get_if<PeersClause>(&clause.body);
+      peersSpan = clause.span;
+    }
+  }
+  if (!scope) {
+    diags_.report(DiagCode::FG4006, rule.idSpan.valid() ? rule.idSpan : rule.span,
+                  fmt::format("rule \"{}\" has no scope", rule.id),
+                  "say what one case is: `scope line` (a fee line), `scope claim` (a settlement with its lines), "
+                  "`scope person` (a person's history) or `scope institution per month`");
+    return false;
+  }
+  static const std::vector<std::string> scopes = {"line", "claim", "person", "institution"};
+  const std::string& word = scope->scope.name;
+  if (word == "line") out.scope = ScopeKind::Line;
+  else if (word == "claim") out.scope = ScopeKind::Claim;
+  else if (word == "person") out.scope = ScopeKind::Person;
+  else if (word == "institution") out.scope = ScopeKind::Institution;
+  else {
+    std::string hint = didYouMean(word, scopes);
+    diags_.report(DiagCode::FG4005, scope->scope.span, fmt::format("unknown scope `{}`", word),
+                  hint.empty() ? "scopes are line, claim, person and institution" : hint);
+    return false;
+  }
+  facts.scope = out.scope;
+  if (out.scope == ScopeKind::Institution) {
+    static const std::vector<std::string> periods = {"month", "quarter", "year"};
+    if (!scope->period) {
+      diags_.report(DiagCode::FG4005, scope->scope.span, "an institution rule looks at one period at a time",
+                    "write `scope institution per month` (or per quarter, per year)");
+      return false;
+    }
+    if (std::find(periods.begin(), periods.end(), scope->period->name) == periods.end()) {
+      diags_.report(DiagCode::FG4005, scope->period->span, fmt::format("unknown period `{}`", scope->period->name),
+                    didYouMean(scope->period->name, periods).empty() ? "periods are month, quarter and year"
+                                                                     : didYouMean(scope->period->name, periods));
+      return false;
+    }
+    out.period = scope->period->name;
+  } else if (scope->period) {
+    diags_.report(DiagCode::FG4005, scope->period->span, fmt::format("only an institution rule has a period"),
+                  fmt::format("write `scope {}`", word));
+  }
+  if (peers) {
+    if (out.scope != ScopeKind::Institution)
+      diags_.report(DiagCode::FG4005, peersSpan, "`peers by` compares institutions; it belongs to an institution rule",
+                    "remove it, or use `scope institution per month`");
+    else
+      facts.hasPeers = true;
+  }
+  return true;
+}
+
+bool RuleChecker::bindScopeNames(const RuleDecl& rule, ScopeKind scope, LocalScope& locals) {
+  const TableInfo* settlement = program_.tableWithRole(module_, kRoleSettlement);
+  const TableInfo* feeLine = program_.tableWithRole(module_, kRoleFeeLine);
+  Span at = rule.idSpan.valid() ? rule.idSpan : rule.span;
+  auto lacks = [&](const std::string& what) {
+    diags_.report(DiagCode::FG2006, at, fmt::format("this rule's scope needs {}", what),
+                  "import the schema module, e.g. `import std.schema`");
+    return false;
+  };
+  if (!settlement) return lacks("a table with `role settlement`");
+  auto add = [&](const std::string& name, Type type) {
+    Binding b;
+    b.kind = Binding::Kind::ScopeName;
+    b.name = name;
+    b.type = std::move(type);
+    b.used = true;
+    locals.add(b);
+  };
+  auto needLink = [&](const TableInfo* table, const char* link) -> const LinkInfo* {
+    const LinkInfo* l = table->link(link);
+    if (!l) {
+      diags_.report(DiagCode::FG2006, at, fmt::format("this rule's scope needs table `{}` to have `link {}`", table->name, link),
+                    "see stdlib-rules/std/schema.rule for the links a schema declares");
+    }
+    return l;
+  };
+  switch (scope) {
+    case ScopeKind::Line:
+      if (!feeLine) return lacks("a table with `role fee_line`");
+      add("line", Type::row(feeLine));
+      add("setl", Type::row(settlement));
+      return needLink(feeLine, "setl") != nullptr;
+    case ScopeKind::Claim:
+      add("setl", Type::row(settlement));
+      return needLink(settlement, "lines") != nullptr;
+    case ScopeKind::Person: {
+      const LinkInfo* person = needLink(settlement, "person");
+      if (!person) return false;
+      add("person", Type::row(person->target, true));
+      add("history", Type::list(Type::row(settlement)));
+      return true;
+    }
+    case ScopeKind::Institution: {
+      const LinkInfo* inst = needLink(settlement, "inst");
+      if (!inst) return false;
+      add("inst", Type::row(inst->target, true));
+      add("period", Type::scalar(TypeKind::Str));
+      add("settlements", Type::list(Type::row(settlement)));
+      return true;
+    }
+  }
+  return false;
+}
+
+bool RuleChecker::defineName(const Ident& name, LocalScope& locals) {
+  if (Binding* b = locals.find(name.name)) {
+    auto& d = diags_.report(DiagCode::FG4012, name.span, fmt::format("`{}` is already defined in this rule", name.name),
+                            b->kind == Binding::Kind::ScopeName ? "this name is given by the scope; choose another"
+                                                                : "choose another name");
+    if (b->span.valid()) d.notes.push_back({b->span, "defined here"});
+    return false;
+  }
+  return true;
+}
+
+void RuleChecker::checkParams(const RuleDecl& rule, CheckedRule& out, LocalScope& locals) {
+  for (const auto& clause : rule.clauses) {
+    const auto* p = std::get_if<ParamClause>(&clause.body);
+    if (!p) continue;
+    if (!defineName(p->name, locals)) continue;
+    Type type = resolveTypeRef(program_, module_, p->type, diags_, false);
+    if (!type.isError() && !type.isScalar() && !type.isCollection()) {
+      diags_.report(DiagCode::FG4010, p->type.span, "a parameter holds a value a region can set", "use int, dec, money, date, str or a list");
+      type = Type::error();
+    }
+    LocalScope none;
+    ExprChecker checker(program_, module_, diags_, none, nullptr);
+    Type given = checker.check(*p->defaultValue);
+    if (given.kind() == TypeKind::Null) {
+      diags_.report(DiagCode::FG4010, p->defaultValue->span, fmt::format("parameter `{}` needs a default value", p->name.name),
+                    "a region may override it at run time; the default is what applies otherwise");
+    } else if (!checker.assignable(given, type, p->defaultValue.get())) {
+      diags_.report(DiagCode::FG4010, p->defaultValue->span,
+                    fmt::format("parameter `{}` is {}, but its default is {}", p->name.name, type.str(), given.str()),
+                    type.kind() == TypeKind::Money ? "write money as a number of yuan, e.g. 10.00" : "");
+    }
+    Binding b;
+    b.kind = Binding::Kind::Param;
+    b.name = p->name.name;
+    b.type = type;
+    b.span = p->name.span;
+    locals.add(b);
+    out.params.push_back({p->name.name, type, p->label, p->defaultValue.get(), p->name.span});
+  }
+}
+
+void RuleChecker::checkBody(const RuleDecl& rule, CheckedRule& out, LocalScope& locals, RuleFacts& facts) {
+  for (const auto& clause : rule.clauses)
+    if (const auto* l = std::get_if<LetClause>(&clause.body)) facts.laterLets.emplace_back(l->name.name, l->name.span);
+  ExprChecker checker(program_, module_, diags_, locals, &facts);
+  std::map<std::string, Span> seen;
+  auto once = [&](const char* what, Span span) {
+    auto [it, inserted] = seen.emplace(what, span);
+    if (!inserted) {
+      auto& d = diags_.report(DiagCode::FG4004, span, fmt::format("`{}` is given twice", what), "a rule has one of each");
+      d.notes.push_back({it->second, "first given here"});
+    }
+    return inserted;
+  };
+  // First the clauses whose order matters: lets and the `for each`, top to bottom.
+  for (const auto& clause : rule.clauses) {
+    if (const auto* l = std::get_if<LetClause>(&clause.body)) {
+      auto it = std::find_if(facts.laterLets.begin(), facts.laterLets.end(),
+                             [&](const auto& p) { return p.first == l->name.name && p.second.begin == l->name.span.begin; });
+      if (it != facts.laterLets.end()) facts.laterLets.erase(it);
+      Type t = checker.check(*l->value);
+      if (!defineName(l->name, locals)) continue;
+      if (t.kind() == TypeKind::Table) {
+        diags_.report(DiagCode::FG3012, l->value->span, "a `let` holds a value, not a whole table", "use lookup(...) or rows(...)");
+        t = Type::error();
+      }
+      Binding b;
+      b.kind = Binding::Kind::Let;
+      b.name = l->name.name;
+      b.type = t;
+      b.span = l->name.span;
+      b.used = true;
+      locals.add(b);
+    } else if (const auto* f = std::get_if<ForEachClause>(&clause.body)) {
+      if (!once("for each", clause.span)) continue;
+      if (seen.count("when")) {
+        diags_.report(DiagCode::FG4014, clause.span, "`for each` comes after `when`",
+                      "put `for each` above `when`: first say what one case is, then when it hits");
+      }
+      Type source = checker.check(*f->source);
+      Type element = Type::error();
+      if (!source.isError()) {
+        if (!source.isCollection())
+          diags_.report(DiagCode::FG3006, f->source->span, fmt::format("`for each` needs a list, but this is {}", source.str()),
+                        "e.g. `for each l in setl.lines` or `for each s in history`");
+        else
+          element = source.element();
+      }
+      for (const Ident* var : {&f->var, f->second ? &*f->second : nullptr}) {
+        if (!var || !defineName(*var, locals)) continue;
+        Binding b;
+        b.kind = Binding::Kind::Loop;
+        b.name = var->name;
+        b.type = element;
+        b.span = var->span;
+        b.used = true;
+        b.ordered = !f->second;
+        locals.add(b);
+      }
+    } else if (const auto* e = std::get_if<ExprClause>(&clause.body)) {
+      if (e->which == ExprClauseKind::When) seen.emplace("when", clause.span);
+    }
+  }
+  // Then the clauses that see every name.
+  seen.erase("when");
+  for (const auto& clause : rule.clauses) {
+    if (const auto* e = std::get_if<ExprClause>(&clause.body)) {
+      switch (e->which) {
+        case ExprClauseKind::When:
+          if (once("when", clause.span)) checker.checkCondition(*e->value, "`when`");
+          break;
+        case ExprClauseKind::Amount:
+        case ExprClauseKind::Fund: {
+          const char* what = e->which == ExprClauseKind::Amount ? "amount" : "fund";
+          if (!once(what, clause.span)) break;
+          Type t = checker.check(*e->value);
+          if (!checker.assignable(t, Type::scalar(TypeKind::Money), e->value.get()))
+            diags_.report(DiagCode::FG3001, e->value->span, fmt::format("`{}` must be money, but this is {}", what, t.str()),
+                          "amounts are in yuan: a money column, or money times a quantity");
+          break;
+        }
+        case ExprClauseKind::Violating:
+        case ExprClauseKind::Involved: {
+          const char* what = e->which == ExprClauseKind::Violating ? "violating" : "involved";
+          if (!once(what, clause.span)) break;
+          Type t = checker.check(*e->value);
+          bool rows = t.isError() || t.kind() == TypeKind::Row ||
+                      (t.isCollection() && (t.element().kind() == TypeKind::Row || t.element().isError()));
+          if (!rows)
+            diags_.report(DiagCode::FG3001, e->value->span, fmt::format("`{}` names rows (lines or settlements), not {}", what, t.str()),
+                          "e.g. `violating line` or `involved filter(l in setl.lines where ...)`");
+          break;
+        }
+      }
+    } else if (const auto* m = std::get_if<MessageClause>(&clause.body)) {
+      if (once("message", clause.span)) checkMessage(*m, checker);
+    } else if (const auto* ev = std::get_if<EvidenceClause>(&clause.body)) {
+      for (const auto& v : ev->values) checker.check(*v);
+    } else if (const auto* p = std::get_if<PeersClause>(&clause.body)) {
+      Type t = checker.check(*p->by);
+      if (!t.isError() && !t.isScalar())
+        diags_.report(DiagCode::FG3001, p->by->span, fmt::format("peers are grouped by a single value, not {}", t.str()),
+                      "e.g. `peers by inst.hosp_lv`");
+    }
+  }
+  Span at = rule.idSpan.valid() ? rule.idSpan : rule.span;
+  for (const char* required : {"when", "amount", "fund", "message"}) {
+    if (seen.count(required)) continue;
+    std::string hint = std::string(required) == "when"      ? "say when the rule hits: `when CONDITION`"
+                       : std::string(required) == "message" ? "write what a reviewer reads: `message \"...{name}...\"`"
+                                                            : fmt::format("say how much is involved: `{} EXPR` (money)", required);
+    diags_.report(DiagCode::FG4006, at, fmt::format("rule \"{}\" has no `{}`", rule.id, required), hint);
+  }
+  for (const auto& b : locals.all())
+    if (b.kind == Binding::Kind::Param && !b.used)
+      diags_.report(DiagCode::FG4013, b.span, fmt::format("parameter `{}` is never used", b.name),
+                    "use it in the rule, or remove it");
+  (void)out;
+}
+
+void RuleChecker::checkMessage(const MessageClause& message, ExprChecker& checker) {
+  const std::string& text = message.text;
+  uint32_t base = message.textSpan.begin + 1;  // after the opening quote
+  // Walk the template by characters, so that spans inside it count characters like the lexer.
+  uint32_t ch = 0;
+  for (size_t i = 0; i < text.size();) {
+    if (text[i] == '\\' && i + 1 < text.size()) {
+      i += 2;
+      ch += 2;
+      continue;
+    }
+    if (text[i] == '}') {
+      diags_.report(DiagCode::FG4009, Span{message.textSpan.file, base + ch, base + ch + 1}, "`}` without a `{`",
+                    "write \\} for a literal brace");
+      ++i;
+      ++ch;
+      continue;
+    }
+    if (text[i] != '{') {
+      bool ok;
+      utf8::decode(text, i, ok);
+      ++ch;
+      continue;
+    }
+    size_t close = text.find('}', i);
+    uint32_t holeStart = ch;
+    if (close == std::string::npos) {
+      diags_.report(DiagCode::FG4009, Span{message.textSpan.file, base + ch, base + ch + 1}, "`{` without a closing `}`",
+                    "a hole is {name} or {name.field}; write \\{ for a literal brace");
+      return;
+    }
+    std::string hole = text.substr(i + 1, close - i - 1);
+    uint32_t holeChars = 0;
+    for (size_t k = 0; k < hole.size();) {
+      bool ok;
+      utf8::decode(hole, k, ok);
+      ++holeChars;
+    }
+    Span holeSpan{message.textSpan.file, base + holeStart + 1, base + holeStart + 1 + holeChars};
+    // A hole is a dotted path of names.
+    std::vector<std::string> parts;
+    size_t start = 0;
+    bool wellFormed = !hole.empty();
+    while (wellFormed) {
+      size_t dot = hole.find('.', start);
+      std::string part = hole.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
+      wellFormed = !part.empty() && part.find_first_of(" +-*/()\"'{") == std::string::npos;
+      parts.push_back(part);
+      if (dot == std::string::npos) break;
+      start = dot + 1;
+    }
+    if (!wellFormed) {
+      diags_.report(DiagCode::FG4009, holeSpan, fmt::format("`{{{}}}` is not a name", hole),
+                    "holes are names or fields ({gap}, {line.pric}); compute anything else with `let` first");
+    } else {
+      Type t = checker.nameType(parts[0], holeSpan);
+      for (size_t k = 1; k < parts.size() && !t.isError(); ++k) t = checker.memberType(t, parts[k], holeSpan);
+      if (!t.isError() && (t.kind() == TypeKind::Table || t.kind() == TypeKind::Group))
+        diags_.report(DiagCode::FG4009, holeSpan, fmt::format("`{{{}}}` is {}, which cannot be printed", hole, t.str()),
+                      "name one of its fields");
+    }
+    ch = holeStart + 2 + holeChars;
+    i = close + 1;
+  }
+}
+
+}  // namespace fundguard

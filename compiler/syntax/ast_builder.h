@@ -1,0 +1,62 @@
+// Turns the ANTLR parse tree into our AST. Internal to the syntax layer (included by parser.cpp
+// only). Every value travels as a return value of a typed method, never through antlrcpp::Any,
+// whose 4.9 copy semantics silently lose std::string contents.
+#pragma once
+
+#include <memory>
+
+#include "FundGuardParser.h"
+#include "syntax/ast.h"
+
+namespace fundguard {
+
+class AstBuilder {
+public:
+  explicit AstBuilder(uint32_t fileId) : fileId_(fileId) {}
+  std::unique_ptr<ast::File> build(fundguard_grammar::FundGuardParser::File_Context* tree);
+
+private:
+  using P = fundguard_grammar::FundGuardParser;
+
+  Span spanOf(antlr4::ParserRuleContext* ctx) const;
+  Span spanOf(antlr4::Token* token) const;
+  Span spanOf(antlr4::tree::TerminalNode* node) const { return spanOf(node->getSymbol()); }
+  ast::Ident ident(P::IdentContext* ctx) const;
+  ast::QualifiedName qualifiedName(P::QualifiedNameContext* ctx) const;
+  std::string stringText(antlr4::tree::TerminalNode* node) const;
+
+  ast::DictDecl dict(P::DictDeclContext* ctx);
+  ast::TableDecl table(P::TableDeclContext* ctx);
+  ast::TypeRef typeRef(P::TypeRefContext* ctx);
+  ast::ListDecl list(P::ListDeclContext* ctx);
+  ast::DefineDecl define(P::DefineDeclContext* ctx);
+  ast::RuleDecl rule(P::RuleDeclContext* ctx);
+  std::optional<ast::Clause> clause(P::RuleItemContext* ctx);
+  ast::MetaValue metaValue(P::MetaValueContext* ctx);
+  ast::TestClause test(P::TestDeclContext* ctx);
+  ast::TestValue testValue(P::SignedLiteralContext* ctx);
+
+  // Expressions: one method per precedence level of the grammar.
+  ast::ExprPtr expr(P::ExprContext* ctx);
+  ast::ExprPtr orExpr(P::OrExprContext* ctx);
+  ast::ExprPtr andExpr(P::AndExprContext* ctx);
+  ast::ExprPtr notExpr(P::NotExprContext* ctx);
+  ast::ExprPtr predicate(P::PredicateContext* ctx);
+  ast::ExprPtr additive(P::AdditiveContext* ctx);
+  ast::ExprPtr multiplicative(P::MultiplicativeContext* ctx);
+  ast::ExprPtr unary(P::UnaryContext* ctx);
+  ast::ExprPtr postfix(P::PostfixContext* ctx);
+  ast::ExprPtr primary(P::PrimaryContext* ctx);
+  ast::ExprPtr literal(P::LiteralContext* ctx);
+  ast::ExprPtr errorExpr(Span span);  // stands in where the parser recovered from an error
+
+  template <typename T>
+  std::unique_ptr<T> make(ast::ExprKind kind, Span span) {
+    return std::make_unique<T>(kind, span, nextId_++);
+  }
+
+  uint32_t fileId_;
+  uint32_t nextId_ = 0;
+};
+
+}  // namespace fundguard

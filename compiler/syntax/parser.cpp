@@ -1,0 +1,215 @@
+// ANTLR adapter: runs the generated lexer and parser, turns lexical and syntax errors into our
+// own diagnostics (with recovery), and hands the tree to AstBuilder.
+#include "syntax/parser.h"
+
+#include <set>
+
+#include <fmt/format.h>
+
+#include "FundGuardLexer.h"
+#include "FundGuardParser.h"
+#include "antlr4-runtime.h"
+#include "syntax/ast_builder.h"
+
+namespace fundguard {
+
+using fundguard_grammar::FundGuardLexer;
+using fundguard_grammar::FundGuardParser;
+
+namespace {
+
+// Full-width characters that Chinese input methods produce, and the ASCII token they stand for.
+struct FullWidth {
+  char32_t cp;
+  const char* ascii;
+};
+
+std::string describeToken(antlr4::Token* token) {
+  if (token->getType() == antlr4::Token::EOF) return "end of file";
+  std::string text = token->getText();
+  if (text.size() > 40) text = text.substr(0, 37) + "...";
+  return fmt::format("`{}`", text);
+}
+
+// Rewrites ANTLR's "{'when', 'amount', ID}" into a readable list for policy staff.
+std::string readableExpected(const antlr4::misc::IntervalSet& expected, const antlr4::dfa::Vocabulary& vocab) {
+  std::vector<std::string> names;
+  for (ssize_t t : expected.toList()) {
+    if (t == static_cast<ssize_t>(antlr4::Token::EOF)) {
+      names.push_back("end of file");
+      continue;
+    }
+    std::string name = vocab.getLiteralName(static_cast<size_t>(t));
+    if (!name.empty()) {
+      names.push_back("`" + name.substr(1, name.size() - 2) + "`");
+    } else {
+      std::string sym = vocab.getSymbolicName(static_cast<size_t>(t));
+      if (sym == "ID") names.push_back("a name");
+      else if (sym == "STRING") names.push_back("a \"text\"");
+      else if (sym == "INT" || sym == "DECIMAL" || sym == "PERCENT") names.push_back("a number");
+      else if (sym == "DATE" || sym == "DATETIME") names.push_back("a date");
+      else if (sym == "FULLWIDTH" || sym == "UNTERMINATED_STRING" || sym == "UNKNOWN_CHAR") continue;
+      else names.push_back(sym);
+    }
+  }
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+  if (names.empty()) return {};
+  if (names.size() > 8) return "expected something else here";
+  std::string out = "expected ";
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (i > 0) out += i + 1 == names.size() ? " or " : ", ";
+    out += names[i];
+  }
+  return out;
+}
+
+class SyntaxErrorListener : public antlr4::BaseErrorListener {
+public:
+  SyntaxErrorListener(DiagnosticSink& diags, uint32_t fileId, std::set<size_t>& linesWithErrors)
+      : diags_(diags), fileId_(fileId), linesWithErrors_(linesWithErrors) {}
+
+  void syntaxError(antlr4::Recognizer* recognizer, antlr4::Token* offending, size_t line, size_t,
+                   const std::string& antlrMessage, std::exception_ptr) override {
+    // One error per line: the first is the one that explains; the rest are its echoes.
+    if (!linesWithErrors_.insert(line).second) return;
+    auto* parser = dynamic_cast<antlr4::Parser*>(recognizer);
+    Span span{fileId_, static_cast<uint32_t>(offending->getStartIndex()),
+              static_cast<uint32_t>(offending->getStopIndex() + 1)};
+    if (offending->getType() == antlr4::Token::EOF) span.end = span.begin;
+    std::string expected;
+    if (parser) expected = readableExpected(parser->getExpectedTokens(), parser->getVocabulary());
+    std::string message;
+    std::string hint;
+    if (antlrMessage.rfind("missing ", 0) == 0) {
+      message = fmt::format("something is missing before {}", describeToken(offending));
+    } else {
+      message = fmt::format("unexpected {}", describeToken(offending));
+    }
+    if (!expected.empty()) message += fmt::format("; {}", expected);
+    if (offending->getType() == antlr4::Token::EOF) hint = "is a closing `}` or `)` missing?";
+    else if (offending->getType() == FundGuardLexer::ID && antlrMessage.find("'='") != std::string::npos)
+      hint = "a `let`, `param` or list needs `=` between its name and its value";
+    diags_.report(DiagCode::FG0010, span, message, hint);
+  }
+
+private:
+  DiagnosticSink& diags_;
+  uint32_t fileId_;
+  std::set<size_t>& linesWithErrors_;
+};
+
+// Reports lexical problems and repairs the token stream so that parsing goes on sensibly:
+// full-width punctuation becomes its ASCII token, other bad characters are hidden.
+void repairTokens(antlr4::CommonTokenStream& tokens, const antlr4::dfa::Vocabulary& vocab, uint32_t fileId,
+                  DiagnosticSink& diags, std::set<size_t>& linesWithErrors) {
+  static const FullWidth kFullWidth[] = {
+      {U'\uFF1A', ":"}, {U'\uFF0C', ","}, {U'\uFF08', "("}, {U'\uFF09', ")"},
+      {U'\u201C', "\""}, {U'\u201D', "\""}, {U'\uFF1B', ";"}, {U'\u3010', "["},
+      {U'\u3011', "]"}, {U'\uFF1D', "="}, {U'\u3002', "."}};
+  auto typeOf = [&](const char* ascii) -> size_t {
+    std::string quoted = std::string("'") + ascii + "'";
+    for (size_t t = 1; t <= vocab.getMaxTokenType(); ++t)
+      if (vocab.getLiteralName(t) == quoted) return t;
+    return 0;
+  };
+  for (antlr4::Token* token : tokens.getTokens()) {
+    auto* common = dynamic_cast<antlr4::CommonToken*>(token);
+    if (!common) continue;
+    Span span{fileId, static_cast<uint32_t>(token->getStartIndex()), static_cast<uint32_t>(token->getStopIndex() + 1)};
+    switch (token->getType()) {
+      case FundGuardLexer::FULLWIDTH: {
+        std::string text = token->getText();
+        size_t i = 0;
+        bool ok;
+        char32_t cp = utf8::decode(text, i, ok);
+        const char* ascii = "?";
+        for (const auto& fw : kFullWidth)
+          if (fw.cp == cp) ascii = fw.ascii;
+        diags.report(DiagCode::FG0003, span, fmt::format("full-width `{}` is not part of the rule language", text),
+                     fmt::format("type the half-width (ASCII) `{}` instead; switch the input method to English punctuation", ascii));
+        size_t type = typeOf(ascii);
+        if (type != 0) {
+          common->setType(type);
+        } else {
+          common->setChannel(antlr4::Token::HIDDEN_CHANNEL);
+        }
+        linesWithErrors.insert(token->getLine());
+        break;
+      }
+      case FundGuardLexer::UNTERMINATED_STRING:
+        diags.report(DiagCode::FG0004, span, "this text has no closing `\"`",
+                     "end the text on the same line with `\"`; write \\\" for a quote inside it");
+        common->setType(FundGuardLexer::STRING);
+        common->setText(token->getText() + "\"");
+        linesWithErrors.insert(token->getLine());
+        break;
+      case FundGuardLexer::UNKNOWN_CHAR:
+        diags.report(DiagCode::FG0005, span, fmt::format("unexpected character `{}`", token->getText()),
+                     "remove it, or put it inside a \"text\"");
+        common->setChannel(antlr4::Token::HIDDEN_CHANNEL);
+        linesWithErrors.insert(token->getLine());
+        break;
+      default:
+        break;
+    }
+  }
+}
+
+// The lexer must see valid UTF-8: invalid bytes become U+FFFD, one per byte, exactly as
+// SourceFile counts them, so that positions stay aligned.
+std::string sanitizedText(const SourceFile& file) {
+  if (file.validUtf8()) return file.text();
+  std::string out;
+  const std::string& text = file.text();
+  for (size_t i = 0; i < text.size();) {
+    bool ok;
+    utf8::append(out, utf8::decode(text, i, ok));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string unescapeString(std::string_view raw) {
+  if (raw.size() >= 2 && raw.front() == '"' && raw.back() == '"') raw = raw.substr(1, raw.size() - 2);
+  std::string out;
+  for (size_t i = 0; i < raw.size(); ++i) {
+    if (raw[i] == '\\' && i + 1 < raw.size()) {
+      char c = raw[++i];
+      out += c == 'n' ? '\n' : c == 't' ? '\t' : c;
+    } else {
+      out += raw[i];
+    }
+  }
+  return out;
+}
+
+std::unique_ptr<ast::File> parseFile(const SourceManager& sources, uint32_t fileId, DiagnosticSink& diags) {
+  const SourceFile& file = sources.file(fileId);
+  if (!file.validUtf8()) {
+    uint32_t at = file.charOffsetOfByte(file.firstInvalidByte());
+    diags.report(DiagCode::FG0002, Span{fileId, at, at + 1},
+                 fmt::format("byte {} is not valid UTF-8", file.firstInvalidByte()),
+                 "save the file as UTF-8 (GBK-encoded rule files are not accepted)");
+  }
+  antlr4::ANTLRInputStream input(sanitizedText(file));
+  FundGuardLexer lexer(&input);
+  lexer.removeErrorListeners();
+  antlr4::CommonTokenStream tokens(&lexer);
+  tokens.fill();
+
+  std::set<size_t> linesWithErrors;
+  repairTokens(tokens, lexer.getVocabulary(), fileId, diags, linesWithErrors);
+
+  FundGuardParser parser(&tokens);
+  parser.removeErrorListeners();
+  SyntaxErrorListener listener(diags, fileId, linesWithErrors);
+  parser.addErrorListener(&listener);
+  FundGuardParser::File_Context* tree = parser.file_();
+
+  AstBuilder builder(fileId);
+  return builder.build(tree);
+}
+
+}  // namespace fundguard

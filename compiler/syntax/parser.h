@@ -1,0 +1,19 @@
+// The front door of the syntax layer: source text in, AST and syntax diagnostics out.
+// ANTLR is used behind this function only; nothing it returns mentions ANTLR.
+#pragma once
+
+#include <memory>
+
+#include "diag/diagnostic.h"
+#include "syntax/ast.h"
+
+namespace fundguard {
+
+// Lexes and parses one file of `sources`. Always returns a File: with syntax errors it holds
+// what could be recovered, so the checker can still report errors in the parts that parsed.
+std::unique_ptr<ast::File> parseFile(const SourceManager& sources, uint32_t fileId, DiagnosticSink& diags);
+
+// Replaces the characters of a string literal's escapes (\" \\ \n \t \{ \}) by what they mean.
+std::string unescapeString(std::string_view quotedOrRaw);
+
+}  // namespace fundguard

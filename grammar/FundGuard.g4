@@ -1,0 +1,164 @@
+// FundGuard policy language: the one grammar every .rule file is parsed with.
+//
+// Pipeline position: source text -> (this grammar, ANTLR 4 generated C++) -> parse tree ->
+// compiler/syntax/AstBuilder -> AST. Nothing outside compiler/syntax sees these rules.
+//
+// Layout is free: newlines are whitespace. Metadata reads like a form ("title: ...");
+// clauses start with a keyword ("when", "amount", ...). Identifiers may be Chinese.
+grammar FundGuard;
+
+// ---------------------------------------------------------------- files and modules
+file_       : moduleDecl? importDecl* decl* EOF ;
+
+moduleDecl  : 'module' qualifiedName STRING? ;
+importDecl  : 'import' qualifiedName ;
+qualifiedName : ident ('.' ident)* ;
+
+decl
+    : dictDecl
+    | tableDecl
+    | listDecl
+    | defineDecl
+    | ruleDecl
+    ;
+
+// ---------------------------------------------------------------- schema
+// dict med_type "医疗类别" { "11": "普通门诊", "21": "普通住院" }
+dictDecl    : 'dict' ident STRING? '{' (dictEntry ','?)* '}' ;
+dictEntry   : STRING ':' STRING ;
+
+// table setl_d "结算" { role settlement  setl_id str key "结算ID"  ... }
+tableDecl   : 'table' ident STRING? '{' tableItem* '}' ;
+tableItem
+    : 'role' ident                                              # roleItem
+    | 'key' '(' ident (',' ident)* ')'                          # keyItem
+    | 'link' ident '->' MANY='many'? ident 'on' linkPair (',' linkPair)*   # linkItem
+    | ident typeRef columnFlag* STRING?                         # columnItem
+    ;
+columnFlag  : 'key' | 'required' ;
+linkPair    : ident ('=' ident)? ;
+
+typeRef
+    : 'list' 'of' typeRef                                       # listType
+    | 'set' 'of' typeRef                                        # setType
+    | ident '(' ident ')'                                       # dictType
+    | ident                                                     # namedType
+    ;
+
+// ---------------------------------------------------------------- shared definitions
+// list 轻症诊断 "轻症诊断前缀" = ["J00", "J06"]
+listDecl    : 'list' ident STRING? '=' expr ;
+// define 住院(s: setl_d): bool = s.med_type = "21"
+defineDecl  : 'define' ident '(' (defineParam (',' defineParam)*)? ')' (':' typeRef)? '=' expr ;
+defineParam : ident ':' typeRef ;
+
+// ---------------------------------------------------------------- rules
+ruleDecl    : 'rule' STRING STRING? '{' ruleItem* '}' ;
+
+ruleItem
+    : ident ':' metaValue+                                      # metaItem
+    | 'scope' ident ('per' ident)?                              # scopeItem
+    | 'peers' 'by' expr                                         # peersItem
+    | 'param' ident typeRef '=' expr STRING?                    # paramItem
+    | 'let' ident '=' expr                                      # letItem
+    | 'for' 'each' ident (',' ident)? 'in' expr                 # forEachItem
+    | 'when' expr                                               # whenItem
+    | 'amount' expr                                             # amountItem
+    | 'fund' expr                                               # fundItem
+    | 'message' STRING                                          # messageItem
+    | 'violating' expr                                          # violatingItem
+    | 'involved' expr                                           # involvedItem
+    | 'evidence' expr (',' expr)*                               # evidenceItem
+    | testDecl                                                  # testItem
+    ;
+
+metaValue
+    : DATE '..' DATE?                                           # dateRangeMeta
+    | literal                                                   # literalMeta
+    | ident                                                     # identMeta
+    ;
+
+// ---------------------------------------------------------------- rule tests
+// test "超过限价" { given fee_list_d (feedetl_sn, pric) ("F1", 12.00)  expect hit "F1" }
+testDecl    : 'test' STRING '{' testStep* '}' ;
+testStep
+    : 'given' ident '(' ident (',' ident)* ')' rowValues*        # givenStep
+    | 'with' ident '=' signedLiteral                            # withStep
+    | 'expect' 'hit' keyValue=signedLiteral ('amount' amountValue=signedLiteral)? ('fund' fundValue=signedLiteral)?  # expectHitStep
+    | 'expect' 'no' 'hit' signedLiteral?                        # expectNoHitStep
+    | 'expect' INT 'hits'                                       # expectCountStep
+    ;
+rowValues   : '(' signedLiteral (',' signedLiteral)* ')' ;
+signedLiteral : MINUS='-'? literal ;
+
+// ---------------------------------------------------------------- expressions
+// Precedence, loosest first: if, or, and, not, predicates, + -, * /, unary -, postfix.
+expr        : 'if' expr 'then' expr 'else' expr                 # ifExpr
+            | orExpr                                            # plainExpr
+            ;
+orExpr      : andExpr ('or' andExpr)* ;
+andExpr     : notExpr ('and' notExpr)* ;
+notExpr     : 'not' notExpr                                     # notOp
+            | predicate                                         # notPass
+            ;
+predicate
+    : additive compOp additive                                  # compare
+    | additive 'is' NOT='not'? 'null'                           # isNull
+    | additive NOT='not'? 'in' additive                         # inSet
+    | additive NOT='not'? 'between' additive 'and' additive     # between
+    | additive 'starts' 'with' additive                         # startsWith
+    | additive                                                  # predPass
+    ;
+compOp      : '=' | '!=' | '<' | '<=' | '>' | '>=' | '==' | '<>' ;
+additive    : multiplicative (addOp multiplicative)* ;
+addOp       : '+' | '-' ;
+multiplicative : unary (mulOp unary)* ;
+mulOp       : '*' | '/' ;
+unary       : '-' unary                                         # negate
+            | postfix                                           # unaryPass
+            ;
+postfix     : primary ('.' ident)* ;
+primary
+    : literal                                                   # literalExpr
+    | ident '(' comprehension ')'                               # comprehensionCall
+    | ident '(' (callArg (',' callArg)*)? ')'                   # callExpr
+    | ident                                                     # nameExpr
+    | '(' expr ')'                                              # parenExpr
+    | '[' (expr (',' expr)*)? ']'                               # listExpr
+    ;
+// sum(l.cnt for l in setl.lines where l.cnt > 1)   count(l in setl.lines)
+// groups(l in setl.lines by day: date(l.fee_ocur_time), code: l.med_list_codg)
+comprehension
+    : (value=expr 'for')? ident 'in' source=expr ('where' filter=expr)? ('by' groupKey (',' groupKey)*)? ;
+groupKey    : ident ':' expr ;
+callArg     : (ident ':')? expr ;
+
+literal
+    : INT | DECIMAL | PERCENT | STRING | DATE | DATETIME | 'true' | 'false' | 'null' ;
+
+// Words that are keywords only where the grammar needs them may still name things.
+ident
+    : ID | 'role' | 'per' | 'peers' | 'by' | 'of' | 'hit' | 'hits' | 'no' | 'with'
+    | 'starts' | 'amount' | 'fund' | 'message' | 'evidence' | 'involved' | 'violating'
+    | 'given' | 'expect' | 'on' | 'many' | 'required' | 'module' | 'each' ;
+
+// ---------------------------------------------------------------- tokens
+DATETIME    : DIGIT4 '-' DIGIT2 '-' DIGIT2 ('T' | ' ') DIGIT2 ':' DIGIT2 (':' DIGIT2)? ;
+DATE        : DIGIT4 '-' DIGIT2 '-' DIGIT2 ;
+PERCENT     : [0-9]+ ('.' [0-9]+)? '%' ;
+DECIMAL     : [0-9]+ '.' [0-9]+ ;
+INT         : [0-9]+ ;
+STRING      : '"' ( '\\' ["\\nt{}] | ~["\\\r\n] )* '"' ;
+ID          : [\p{L}_] [\p{L}\p{N}_]* ;
+
+LINE_COMMENT : ('//' | '#') ~[\r\n]* -> channel(HIDDEN) ;
+WS          : [ \t\r\n\u00A0\u3000\uFEFF]+ -> channel(HIDDEN) ;
+
+// Full-width punctuation typed by a Chinese input method; the front end reports it with the
+// ASCII character to use instead, rather than a generic syntax error.
+FULLWIDTH   : [\uFF1A\uFF0C\uFF08\uFF09\u201C\u201D\uFF1B\u3010\u3011\uFF1D\u3002] ;
+UNTERMINATED_STRING : '"' ( '\\' . | ~["\\\r\n] )* ;
+UNKNOWN_CHAR : . ;
+
+fragment DIGIT4 : [0-9][0-9][0-9][0-9] ;
+fragment DIGIT2 : [0-9][0-9] ;
