@@ -124,7 +124,7 @@ primary
     | ident '(' (callArg (',' callArg)*)? ')'                   # callExpr
     | ident                                                     # nameExpr
     | '(' expr ')'                                              # parenExpr
-    | '[' (expr (',' expr)*)? ']'                               # listExpr
+    | '[' (expr (',' expr)* ','?)? ']'                          # listExpr
     ;
 // sum(l.cnt for l in setl.lines where l.cnt > 1)   count(l in setl.lines)
 // groups(l in setl.lines by day: date(l.fee_ocur_time), code: l.med_list_codg)

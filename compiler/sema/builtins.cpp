@@ -16,6 +16,7 @@ const std::vector<BuiltinInfo>& builtinFunctions() {
       {K::Scalar, "abs", "abs(x)", "the absolute value"},
       {K::Scalar, "round", "round(x, places)", "rounded half away from zero"},
       {K::Scalar, "len", "len(list or text)", "the number of items or characters"},
+      {K::Scalar, "label", "label(code)", "the Chinese label of a code in its dictionary: label(setl.med_type)"},
       {K::Scalar, "contains", "contains(text or list, x)", "whether x occurs in it"},
       {K::Table, "lookup", "lookup(table, key: value, ...)", "the one row with that key, or missing"},
       {K::Table, "rows", "rows(table, column: value, ...)", "all rows with those values"},

@@ -156,6 +156,11 @@ Type ExprChecker::call(const CallExpr& e) {
     if (!args[0].isText() && !args[0].isCollection()) return wrongType(0, "text or a list");
     return Type::scalar(TypeKind::Int, anyNullable);
   }
+  if (name == "label") {
+    if (!arity(1)) return Type::error();
+    if (!is(0, TypeKind::Code) || !args[0].dict()) return wrongType(0, "a code column with a dictionary");
+    return Type::scalar(TypeKind::Str, anyNullable);
+  }
   if (name == "contains") {
     if (!arity(2)) return Type::error();
     if (args[0].isText()) {

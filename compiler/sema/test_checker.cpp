@@ -75,6 +75,20 @@ void TestChecker::check(const TestClause& test, Span span, const CheckedRule& ru
         }
         columns.push_back(col);
       }
+      // Rows the engine would reject (a key or required column left out) cannot test a rule.
+      if (!given->rows.empty()) {
+        std::string lacking;
+        for (const auto& col : table->columns) {
+          if (!col.required) continue;
+          bool present = false;
+          for (const ColumnInfo* c : columns) present |= c == &col;
+          if (!present) lacking += (lacking.empty() ? "`" : ", `") + col.name + "`";
+        }
+        if (!lacking.empty())
+          diags_.report(DiagCode::FG5007, given->table.span,
+                        fmt::format("rows of `{}` need {}, which every row of that table must have", table->name, lacking),
+                        "add the column(s) after `given` with a value in each row");
+      }
       for (size_t r = 0; r < given->rows.size(); ++r) {
         const auto& row = given->rows[r];
         if (row.size() != columns.size()) {
