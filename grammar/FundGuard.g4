@@ -12,7 +12,11 @@ file_       : moduleDecl? importDecl* decl* EOF ;
 
 moduleDecl  : 'module' qualifiedName STRING? ;
 importDecl  : 'import' qualifiedName ;
-qualifiedName : ident ('.' ident)* ;
+qualifiedName : pathWord ('.' pathWord)* ;
+// A part of a module name may be any word, keywords included: `import std.list` works.
+pathWord    : ident | 'list' | 'set' | 'dict' | 'table' | 'rule' | 'test' | 'import' | 'define'
+            | 'when' | 'let' | 'param' | 'scope' | 'key' | 'link' | 'role' | 'amount' | 'fund'
+            | 'message' | 'evidence' | 'involved' | 'violating' | 'peers' | 'given' | 'expect' ;
 
 decl
     : dictDecl
@@ -84,11 +88,13 @@ testDecl    : 'test' STRING '{' testStep* '}' ;
 testStep
     : 'given' ident '(' ident (',' ident)* ')' rowValues*        # givenStep
     | 'with' ident '=' signedLiteral                            # withStep
-    | 'expect' 'hit' keyValue=signedLiteral ('amount' amountValue=signedLiteral)? ('fund' fundValue=signedLiteral)?  # expectHitStep
-    | 'expect' 'no' 'hit' signedLiteral?                        # expectNoHitStep
+    | 'expect' 'hit' keyValue=testKey ('amount' amountValue=signedLiteral)? ('fund' fundValue=signedLiteral)?  # expectHitStep
+    | 'expect' 'no' 'hit' testKey?                              # expectNoHitStep
     | 'expect' INT 'hits'                                       # expectCountStep
     ;
 rowValues   : '(' signedLiteral (',' signedLiteral)* ')' ;
+// A key is a text in quotes; a bare word is read too, so the checker can say "put it in quotes".
+testKey     : signedLiteral | ident ;
 signedLiteral : MINUS='-'? literal ;
 
 // ---------------------------------------------------------------- expressions
@@ -101,13 +107,15 @@ andExpr     : notExpr ('and' notExpr)* ;
 notExpr     : 'not' notExpr                                     # notOp
             | predicate                                         # notPass
             ;
-predicate
-    : additive compOp additive                                  # compare
-    | additive 'is' NOT='not'? 'null'                           # isNull
-    | additive NOT='not'? 'in' additive                         # inSet
-    | additive NOT='not'? 'between' additive 'and' additive     # between
-    | additive 'starts' 'with' additive                         # startsWith
-    | additive                                                  # predPass
+// The operator is decided after the left operand, on one token: an unfinished operand (a
+// missing `)`) is then reported where it is, not as "no viable alternative" far away.
+predicate   : additive predicateTail? ;
+predicateTail
+    : compOp additive                                           # compare
+    | 'is' NOT='not'? 'null'                                    # isNull
+    | NOT='not'? 'in' additive                                  # inSet
+    | NOT='not'? 'between' additive 'and' additive              # between
+    | 'starts' 'with' additive                                  # startsWith
     ;
 compOp      : '=' | '!=' | '<' | '<=' | '>' | '>=' | '==' | '<>' ;
 additive    : multiplicative (addOp multiplicative)* ;
@@ -120,27 +128,29 @@ unary       : '-' unary                                         # negate
 postfix     : primary ('.' ident)* ;
 primary
     : literal                                                   # literalExpr
-    | ident '(' comprehension ')'                               # comprehensionCall
-    | ident '(' (callArg (',' callArg)*)? ')'                   # callExpr
+    | ident '(' (callArg (',' callArg)*)? forPart? wherePart? byPart? ')'   # callExpr
     | ident                                                     # nameExpr
     | '(' expr ')'                                              # parenExpr
     | '[' (expr (',' expr)* ','?)? ']'                          # listExpr
     ;
-// sum(l.cnt for l in setl.lines where l.cnt > 1)   count(l in setl.lines)
-// groups(l in setl.lines by day: date(l.fee_ocur_time), code: l.med_list_codg)
-comprehension
-    : (value=expr 'for')? ident 'in' source=expr ('where' filter=expr)? ('by' groupKey (',' groupKey)*)? ;
+// Aggregates are calls with a comprehension inside; the builder tells them apart:
+//   sum(l.cnt for l in setl.lines where l.cnt > 1)    count(l in setl.lines)
+//   groups(l in setl.lines by day: date(l.fee_ocur_time), code: l.med_list_codg)
+forPart     : 'for' ident 'in' expr ;
+wherePart   : 'where' expr ;
+byPart      : 'by' groupKey (',' groupKey)* ;
 groupKey    : ident ':' expr ;
 callArg     : (ident ':')? expr ;
 
 literal
     : INT | DECIMAL | PERCENT | STRING | DATE | DATETIME | 'true' | 'false' | 'null' ;
 
-// Words that are keywords only where the grammar needs them may still name things.
+// Words that are keywords only inside a clause may still name things. Words that start a
+// clause or an item (when, amount, fund, message, role, ...) may not: a clause left unfinished
+// must not swallow the next one.
 ident
-    : ID | 'role' | 'per' | 'peers' | 'by' | 'of' | 'hit' | 'hits' | 'no' | 'with'
-    | 'starts' | 'amount' | 'fund' | 'message' | 'evidence' | 'involved' | 'violating'
-    | 'given' | 'expect' | 'on' | 'many' | 'required' | 'module' | 'each' ;
+    : ID | 'per' | 'by' | 'of' | 'hit' | 'hits' | 'no' | 'with' | 'starts' | 'on' | 'many'
+    | 'required' | 'module' | 'each' ;
 
 // ---------------------------------------------------------------- tokens
 DATETIME    : DIGIT4 '-' DIGIT2 '-' DIGIT2 ('T' | ' ') DIGIT2 ':' DIGIT2 (':' DIGIT2)? ;
@@ -156,6 +166,8 @@ WS          : [ \t\r\n\u00A0\u3000\uFEFF]+ -> channel(HIDDEN) ;
 
 // Full-width punctuation typed by a Chinese input method; the front end reports it with the
 // ASCII character to use instead, rather than a generic syntax error.
+// “中文引号” around a text: read as a text, after an error that asks for ASCII quotes.
+FULLWIDTH_STRING : '\u201C' ~[\u201D\r\n"]* '\u201D' ;
 FULLWIDTH   : [\uFF1A\uFF0C\uFF08\uFF09\u201C\u201D\uFF1B\u3010\u3011\uFF1D\u3002] ;
 UNTERMINATED_STRING : '"' ( '\\' . | ~["\\\r\n] )* ;
 UNKNOWN_CHAR : . ;

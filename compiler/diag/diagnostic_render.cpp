@@ -123,6 +123,19 @@ std::string renderJson(const SourceManager& sources, const std::vector<Diagnosti
       w.key("endLine").value(e.line).key("endColumn").value(e.column);
     }
     if (!d.hint.empty()) w.key("hint").value(d.hint);
+    if (!d.notes.empty()) {
+      w.key("notes").beginArray();
+      for (const auto& note : d.notes) {
+        w.beginObject().key("message").value(note.message);
+        if (note.span.valid()) {
+          const SourceFile& file = sources.file(note.span.file);
+          LineCol p = file.position(note.span.begin);
+          w.key("file").value(file.path()).key("line").value(p.line).key("column").value(p.column);
+        }
+        w.endObject();
+      }
+      w.endArray();
+    }
     w.endObject();
   }
   w.endArray();
@@ -142,7 +155,6 @@ std::string renderSarif(const SourceManager& sources, const std::vector<Diagnost
   w.key("tool").beginObject().key("driver").beginObject();
   w.key("name").value("fundguard");
   w.key("version").value(toolVersion);
-  w.key("informationUri").value("docs/diagnostics.md");
   w.key("rules").beginArray();
   for (const auto& info : allDiagnostics()) {
     w.beginObject();
@@ -171,6 +183,24 @@ std::string renderSarif(const SourceManager& sources, const std::vector<Diagnost
       w.key("endLine").value(e.line).key("endColumn").value(e.column);
       w.endObject();
       w.endObject().endObject().endArray();
+    }
+    bool anyNoteLocated = false;
+    for (const auto& note : d.notes) anyNoteLocated |= note.span.valid();
+    if (anyNoteLocated) {
+      w.key("relatedLocations").beginArray();
+      int id = 0;
+      for (const auto& note : d.notes) {
+        if (!note.span.valid()) continue;
+        const SourceFile& file = sources.file(note.span.file);
+        LineCol b = file.position(note.span.begin);
+        w.beginObject().key("id").value(id++);
+        w.key("message").beginObject().key("text").value(note.message).endObject();
+        w.key("physicalLocation").beginObject();
+        w.key("artifactLocation").beginObject().key("uri").value(file.path()).endObject();
+        w.key("region").beginObject().key("startLine").value(b.line).key("startColumn").value(b.column).endObject();
+        w.endObject().endObject();
+      }
+      w.endArray();
     }
     w.endObject();
   }

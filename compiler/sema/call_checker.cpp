@@ -49,6 +49,14 @@ Type ExprChecker::call(const CallExpr& e) {
     }
     const auto& arg = static_cast<const NameExpr&>(*e.args[0].value);
     Binding* b = locals_.find(arg.name);
+    if (b && b->kind == Binding::Kind::Loop && !b->ordered) {
+      check(*e.args[0].value);
+      diags_.report(DiagCode::FG3010, arg.span,
+                    fmt::format("`{}` is one of a pair (`for each a, b`), and pairs have no {}", arg.name,
+                                name == "previous" ? "previous element" : "next element"),
+                    "loop over single elements (`for each s in LIST`) to use previous(s) and next(s)");
+      return Type::error();
+    }
     if (!b || !b->ordered) {
       check(*e.args[0].value);
       diags_.report(DiagCode::FG3010, arg.span,
@@ -79,6 +87,10 @@ Type ExprChecker::call(const CallExpr& e) {
       return Type::error();
     }
     const Type& element = args[0].element();
+    if (name == "groups") {
+      diags_.report(DiagCode::FG3005, e.span, "`groups` needs `by` and at least one key", signatureHint(*info));
+      return Type::error();
+    }
     return aggregateOver(name, e.span, element, &element, e.args[0].value->span, false);
   }
   if (info->kind == BuiltinInfo::Kind::Peer) {
@@ -88,7 +100,8 @@ Type ExprChecker::call(const CallExpr& e) {
                                     : fmt::format("`{}` compares an institution with its peers: it needs "
                                                   "`scope institution per ...` and `peers by ...`",
                                                   name),
-                    "e.g. `scope institution per month` and `peers by inst.hosp_lv`");
+                    name == "prior" ? "write `scope institution per month` (or per quarter, per year)"
+                                    : "e.g. `scope institution per month` and `peers by inst.hosp_lv`");
       return Type::error();
     }
   }
@@ -248,7 +261,7 @@ Type ExprChecker::tableArgument(const CallExpr& e, bool unique) {
 }
 
 Type ExprChecker::callDefine(const CallExpr& e, DefineInfo& define) {
-  if (define.state == DefineInfo::State::Unchecked) checkDefineBody(program_, define, diags_);
+  if (define.state != DefineInfo::State::Checked) checkDefineBody(program_, define, diags_);
   std::vector<Type> args;
   for (const auto& a : e.args) args.push_back(check(*a.value));
   if (args.size() != define.params.size()) {
@@ -278,8 +291,10 @@ Type ExprChecker::callDefine(const CallExpr& e, DefineInfo& define) {
 void checkDefineBody(Program& program, DefineInfo& define, DiagnosticSink& diags) {
   if (define.state == DefineInfo::State::Checked) return;
   if (define.state == DefineInfo::State::Checking) {
-    diags.report(DiagCode::FG3005, define.span, fmt::format("`{}` calls itself", define.name),
-                 "a define cannot call itself, directly or through another define");
+    if (!define.recursionReported)
+      diags.report(DiagCode::FG3005, define.span, fmt::format("`{}` calls itself", define.name),
+                   "a define cannot call itself, directly or through another define");
+    define.recursionReported = true;
     define.result = Type::error();
     return;
   }

@@ -67,6 +67,11 @@ Type resolveTypeRef(const Program& program, const Module& from, const ast::TypeR
       }
       std::vector<std::string> names = scalarTypeNames();
       names.push_back("list of str");
+      if (allowRows)
+        for (const auto& n : program.visibleNames(from)) {
+          auto s = program.lookup(from, n);
+          if (!s.empty() && s[0]->kind == Symbol::Kind::Table) names.push_back(n);
+        }
       diags.report(DiagCode::FG1015, ref.name.span, fmt::format("unknown type `{}`", ref.name.name),
                    didYouMean(ref.name.name, names).empty()
                        ? "types are str, code, int, dec, money, date, datetime, bool, list of T, set of T"

@@ -232,6 +232,12 @@ bool ExprChecker::assignable(const Type& from, const Type& to, const Expr* expr)
   return false;
 }
 
+bool ExprChecker::fits(const Type& from, const Type& to, const Expr* expr) {
+  if (!assignable(from, to, expr)) return false;
+  if (to.kind() == TypeKind::Money && from.isNumeric() && expr && isNumberLiteral(*expr)) moneyLiteralOk(*expr);
+  return true;
+}
+
 Type ExprChecker::arithmetic(const BinaryExpr& e, const Type& l, const Type& r) {
   bool nullable = l.nullable() || r.nullable();
   TypeKind L = l.kind(), R = r.kind();
@@ -317,7 +323,8 @@ void ExprChecker::checkCodeLiteral(const Type& codeType, const Expr& lit) {
     codes.push_back(code);
     if (codes.size() <= 10) listing += fmt::format("{}\"{}\" {}", listing.empty() ? "" : ", ", code, label);
   }
-  std::string hint = didYouMean(l.text, codes);
+  std::string guess = closestMatch(l.text, codes);
+  std::string hint = guess.empty() ? std::string() : fmt::format("did you mean \"{}\" ({})?", guess, dict.codes.at(guess));
   if (hint.empty()) hint = fmt::format("the codes of `{}` are: {}{}", dict.name, listing, codes.size() > 10 ? ", ..." : "");
   diags_.report(DiagCode::FG3004, lit.span,
                 fmt::format("\"{}\" is not a code of dictionary `{}` ({})", l.text, dict.name, dict.label), hint);
@@ -332,13 +339,20 @@ bool ExprChecker::comparable(const Type& l, const Type& r, const Expr* le, const
   };
   if (l.isNumeric() && r.isNumeric()) return true;
   if (L == TypeKind::Money && R == TypeKind::Money) return true;
+  auto moneyHint = [&](const Expr* numberSide) {
+    const Binding* b = numberSide && numberSide->kind == ExprKind::Name
+                           ? locals_.find(static_cast<const NameExpr*>(numberSide)->name)
+                           : nullptr;
+    if (b && b->kind == Binding::Kind::Param) return fmt::format("declare parameter `{}` as `money`", b->name);
+    return std::string("compare money with an amount in yuan (e.g. 80.00), or multiply the money by the rate first");
+  };
   if (L == TypeKind::Money && r.isNumeric()) {
     if (re && isNumberLiteral(*re)) return moneyLiteralOk(*re);
-    return fail("compare money with money: declare the parameter as `money`");
+    return fail(moneyHint(re));
   }
   if (R == TypeKind::Money && l.isNumeric()) {
     if (le && isNumberLiteral(*le)) return moneyLiteralOk(*le);
-    return fail("compare money with money: declare the parameter as `money`");
+    return fail(moneyHint(le));
   }
   if (l.isText() && r.isText()) {
     if (le && re) {
@@ -355,8 +369,13 @@ bool ExprChecker::comparable(const Type& l, const Type& r, const Expr* le, const
     return fail("yes/no values have no order");
   }
   if (L == TypeKind::Row && R == TypeKind::Row) return fail("compare the rows' keys instead, e.g. `a.setl_id = b.setl_id`");
-  if ((l.isText() && (r.isNumeric() || R == TypeKind::Money)) || (r.isText() && (l.isNumeric() || L == TypeKind::Money)))
-    return fail("codes and text are written in quotes: \"21\", not 21");
+  if ((l.isText() && (r.isNumeric() || R == TypeKind::Money)) || (r.isText() && (l.isNumeric() || L == TypeKind::Money))) {
+    const Expr* textSide = l.isText() ? le : re;
+    bool quotedNumber = textSide && textSide->kind == ExprKind::Literal &&
+                        static_cast<const LiteralExpr*>(textSide)->literal == LiteralKind::String;
+    return fail(quotedNumber ? "numbers are written without quotes: 5, not \"5\""
+                             : "codes and text are written in quotes: \"21\", not 21");
+  }
   return fail("");
 }
 
@@ -425,10 +444,14 @@ Type ExprChecker::unify(const Type& a, const Type& b, const Expr* ea, const Expr
   if (b.kind() == TypeKind::Null) return a.withNullable(true);
   if (a.sameAs(b)) return a.withNullable(nullable);
   if (a.isNumeric() && b.isNumeric()) return Type::scalar(TypeKind::Dec, nullable);
-  if (a.kind() == TypeKind::Money && b.isNumeric() && eb && isNumberLiteral(*eb) && moneyLiteralOk(*eb))
+  if (a.kind() == TypeKind::Money && b.isNumeric() && eb && isNumberLiteral(*eb)) {
+    moneyLiteralOk(*eb);
     return a.withNullable(nullable);
-  if (b.kind() == TypeKind::Money && a.isNumeric() && ea && isNumberLiteral(*ea) && moneyLiteralOk(*ea))
+  }
+  if (b.kind() == TypeKind::Money && a.isNumeric() && ea && isNumberLiteral(*ea)) {
+    moneyLiteralOk(*ea);
     return b.withNullable(nullable);
+  }
   if (a.isText() && b.isText()) return (a.kind() == TypeKind::Code ? a : b).withNullable(nullable);
   diags_.report(DiagCode::FG3001, at, fmt::format("{} and {} cannot be mixed here", a.str(), b.str()),
                 "both branches (or all items) must have the same type");

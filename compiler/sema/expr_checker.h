@@ -64,6 +64,9 @@ public:
   // is expected: the same type, int where dec is expected, a null literal where any, and a
   // plain number literal with at most two decimals where money is expected.
   bool assignable(const Type& from, const Type& to, const ast::Expr* expr) const;
+  // assignable(), and where money is expected from a number literal, that the number is
+  // exact in fen (reports FG3008 otherwise).
+  bool fits(const Type& from, const Type& to, const ast::Expr* expr);
 
 private:
   Type checkImpl(const ast::Expr& expr);

@@ -59,10 +59,8 @@ CheckedRule RuleChecker::check(const RuleDecl& rule) {
   RuleFacts facts;
   LocalScope locals;
   bool scopeOk = checkScope(rule, out, facts);
+  if (scopeOk) scopeOk = bindScopeNames(rule, out.scope, locals);
   checkParams(rule, out, locals);
-  if (scopeOk) {
-    scopeOk = bindScopeNames(rule, out.scope, locals);
-  }
   if (scopeOk) checkBody(rule, out, locals, facts);
   TestChecker tests(program_, module_, diags_);
   for (const auto& clause : rule.clauses)
@@ -94,6 +92,8 @@ void RuleChecker::checkMetadata(const RuleDecl& rule, CheckedRule& out) {
     const std::string& key = meta->key.name;
     if (std::find(metadataKeys().begin(), metadataKeys().end(), key) == metadataKeys().end()) {
       std::string hint = didYouMean(key, metadataKeys());
+      // A misspelt key is reported once, here, and not again as missing.
+      if (std::string guess = closestMatch(key, metadataKeys()); !guess.empty()) seen.emplace(guess, meta->key.span);
       diags_.report(DiagCode::FG4002, meta->key.span, fmt::format("unknown metadata `{}`", key),
                     hint.empty() ? "metadata are title, version, basis, source, category, kind, severity, effective, tags, description"
                                  : hint);
@@ -110,10 +110,12 @@ void RuleChecker::checkMetadata(const RuleDecl& rule, CheckedRule& out) {
     };
     auto single = [&](MetaValue::Kind kind) { return values.size() == 1 && values[0].kind == kind; };
     if (key == "version") {
-      if (!single(MetaValue::Kind::Literal) || values[0].literal != LiteralKind::Int || values[0].text == "0") {
+      auto number = single(MetaValue::Kind::Literal) && values[0].literal == LiteralKind::Int ? parseInt(values[0].text)
+                                                                                             : Parsed<int64_t>{};
+      if (!number || *number.value < 1 || *number.value > 1000000) {
         bad("the version is a whole number from 1", "write `version: 1`, and add one on every change of logic");
       } else {
-        out.meta.version = std::stoi(values[0].text);
+        out.meta.version = static_cast<int>(*number.value);
       }
     } else if (key == "title" || key == "description") {
       if (!single(MetaValue::Kind::Literal) || values[0].literal != LiteralKind::String) bad(fmt::format("`{}` is a text in quotes", key), "");
@@ -146,13 +148,17 @@ void RuleChecker::checkMetadata(const RuleDecl& rule, CheckedRule& out) {
       static const std::map<std::string, std::string> kinds = {
           {"violation", "violation"}, {"suspect", "suspect"}, {"违规", "violation"}, {"疑点", "suspect"}};
       auto it = single(MetaValue::Kind::Word) ? kinds.find(values[0].text) : kinds.end();
-      if (it == kinds.end()) bad("the kind is `violation` (违规) or `suspect` (疑点)", "");
+      if (it == kinds.end())
+        bad("the kind is `violation` (违规) or `suspect` (疑点)",
+            values.empty() ? std::string() : didYouMean(values[0].text, {"violation", "suspect"}));
       else out.meta.kind = it->second;
     } else if (key == "severity") {
       static const std::map<std::string, std::string> levels = {
           {"high", "high"}, {"medium", "medium"}, {"low", "low"}, {"高", "high"}, {"中", "medium"}, {"低", "low"}};
       auto it = single(MetaValue::Kind::Word) ? levels.find(values[0].text) : levels.end();
-      if (it == levels.end()) bad("the severity is `high`, `medium` or `low` (高/中/低)", "");
+      if (it == levels.end())
+        bad("the severity is `high`, `medium` or `low` (高/中/低)",
+            values.empty() ? std::string() : didYouMean(values[0].text, {"high", "medium", "low"}));
       else out.meta.severity = it->second;
     } else if (key == "effective") {
       bool shape = values.size() == 1 &&
@@ -178,6 +184,7 @@ void RuleChecker::checkMetadata(const RuleDecl& rule, CheckedRule& out) {
       }
     }
   }
+  if (rule.syntaxErrors) return;  // what looks missing may be in the part that did not parse
   std::vector<std::string> missing;
   for (const auto& key : requiredMetadata())
     if (!seen.count(key)) missing.push_back("`" + key + "`");
@@ -207,11 +214,17 @@ bool RuleChecker::checkScope(const RuleDecl& rule, CheckedRule& out, RuleFacts& 
       scope = s;
       scopeSpan = clause.span;
     } else if (std::get_if<PeersClause>(&clause.body)) {
+      if (peers) {
+        auto& d = diags_.report(DiagCode::FG4004, clause.span, "`peers by` is given twice", "institutions have one peer group");
+        d.notes.push_back({peersSpan, "first given here"});
+        continue;
+      }
       peers = std::get_if<PeersClause>(&clause.body);
       peersSpan = clause.span;
     }
   }
   if (!scope) {
+    if (rule.syntaxErrors) return false;
     diags_.report(DiagCode::FG4006, rule.idSpan.valid() ? rule.idSpan : rule.span,
                   fmt::format("rule \"{}\" has no scope", rule.id),
                   "say what one case is: `scope line` (a fee line), `scope claim` (a settlement with its lines), "
@@ -314,6 +327,8 @@ bool RuleChecker::bindScopeNames(const RuleDecl& rule, ScopeKind scope, LocalSco
 }
 
 bool RuleChecker::defineName(const Ident& name, LocalScope& locals) {
+  // After the error the caller binds the name with the error type: its uses below are then
+  // accepted silently, whichever of the two meanings the writer had in mind.
   if (Binding* b = locals.find(name.name)) {
     auto& d = diags_.report(DiagCode::FG4012, name.span, fmt::format("`{}` is already defined in this rule", name.name),
                             b->kind == Binding::Kind::ScopeName ? "this name is given by the scope; choose another"
@@ -328,8 +343,8 @@ void RuleChecker::checkParams(const RuleDecl& rule, CheckedRule& out, LocalScope
   for (const auto& clause : rule.clauses) {
     const auto* p = std::get_if<ParamClause>(&clause.body);
     if (!p) continue;
-    if (!defineName(p->name, locals)) continue;
-    Type type = resolveTypeRef(program_, module_, p->type, diags_, false);
+    bool fresh = defineName(p->name, locals);
+    Type type = resolveTypeRef(program_, module_, p->type, diags_, true);
     if (!type.isError() && !type.isScalar() && !type.isCollection()) {
       diags_.report(DiagCode::FG4010, p->type.span, "a parameter holds a value a region can set", "use int, dec, money, date, str or a list");
       type = Type::error();
@@ -340,7 +355,7 @@ void RuleChecker::checkParams(const RuleDecl& rule, CheckedRule& out, LocalScope
     if (given.kind() == TypeKind::Null) {
       diags_.report(DiagCode::FG4010, p->defaultValue->span, fmt::format("parameter `{}` needs a default value", p->name.name),
                     "a region may override it at run time; the default is what applies otherwise");
-    } else if (!checker.assignable(given, type, p->defaultValue.get())) {
+    } else if (!checker.fits(given, type, p->defaultValue.get())) {
       diags_.report(DiagCode::FG4010, p->defaultValue->span,
                     fmt::format("parameter `{}` is {}, but its default is {}", p->name.name, type.str(), given.str()),
                     type.kind() == TypeKind::Money ? "write money as a number of yuan, e.g. 10.00" : "");
@@ -348,7 +363,8 @@ void RuleChecker::checkParams(const RuleDecl& rule, CheckedRule& out, LocalScope
     Binding b;
     b.kind = Binding::Kind::Param;
     b.name = p->name.name;
-    b.type = type;
+    b.type = fresh ? type : Type::error();
+    b.used = !fresh;
     b.span = p->name.span;
     locals.add(b);
     out.params.push_back({p->name.name, type, p->label, p->defaultValue.get(), p->name.span});
@@ -374,8 +390,8 @@ void RuleChecker::checkBody(const RuleDecl& rule, CheckedRule& out, LocalScope& 
       auto it = std::find_if(facts.laterLets.begin(), facts.laterLets.end(),
                              [&](const auto& p) { return p.first == l->name.name && p.second.begin == l->name.span.begin; });
       if (it != facts.laterLets.end()) facts.laterLets.erase(it);
-      Type t = checker.check(*l->value);
-      if (!defineName(l->name, locals)) continue;
+      Type t = clause.repaired ? Type::error() : checker.check(*l->value);
+      if (!defineName(l->name, locals)) t = Type::error();
       if (t.kind() == TypeKind::Table) {
         diags_.report(DiagCode::FG3012, l->value->span, "a `let` holds a value, not a whole table", "use lookup(...) or rows(...)");
         t = Type::error();
@@ -389,11 +405,11 @@ void RuleChecker::checkBody(const RuleDecl& rule, CheckedRule& out, LocalScope& 
       locals.add(b);
     } else if (const auto* f = std::get_if<ForEachClause>(&clause.body)) {
       if (!once("for each", clause.span)) continue;
-      if (seen.count("when")) {
+      if (seen.count("when") && !rule.syntaxErrors) {
         diags_.report(DiagCode::FG4014, clause.span, "`for each` comes after `when`",
                       "put `for each` above `when`: first say what one case is, then when it hits");
       }
-      Type source = checker.check(*f->source);
+      Type source = clause.repaired ? Type::error() : checker.check(*f->source);
       Type element = Type::error();
       if (!source.isError()) {
         if (!source.isCollection())
@@ -403,11 +419,12 @@ void RuleChecker::checkBody(const RuleDecl& rule, CheckedRule& out, LocalScope& 
           element = source.element();
       }
       for (const Ident* var : {&f->var, f->second ? &*f->second : nullptr}) {
-        if (!var || !defineName(*var, locals)) continue;
+        if (!var) continue;
+        bool fresh = defineName(*var, locals);
         Binding b;
         b.kind = Binding::Kind::Loop;
         b.name = var->name;
-        b.type = element;
+        b.type = fresh ? element : Type::error();
         b.span = var->span;
         b.used = true;
         b.ordered = !f->second;
@@ -417,9 +434,14 @@ void RuleChecker::checkBody(const RuleDecl& rule, CheckedRule& out, LocalScope& 
       if (e->which == ExprClauseKind::When) seen.emplace("when", clause.span);
     }
   }
-  // Then the clauses that see every name.
+  // Then the clauses that see every name. A clause the parser repaired is not checked: its
+  // syntax error is the one message it needs.
   seen.erase("when");
   for (const auto& clause : rule.clauses) {
+    if (clause.repaired) {
+      if (const auto* e = std::get_if<ExprClause>(&clause.body); e && e->which == ExprClauseKind::When) seen.emplace("when", clause.span);
+      continue;
+    }
     if (const auto* e = std::get_if<ExprClause>(&clause.body)) {
       switch (e->which) {
         case ExprClauseKind::When:
@@ -430,7 +452,7 @@ void RuleChecker::checkBody(const RuleDecl& rule, CheckedRule& out, LocalScope& 
           const char* what = e->which == ExprClauseKind::Amount ? "amount" : "fund";
           if (!once(what, clause.span)) break;
           Type t = checker.check(*e->value);
-          if (!checker.assignable(t, Type::scalar(TypeKind::Money), e->value.get()))
+          if (!checker.fits(t, Type::scalar(TypeKind::Money), e->value.get()))
             diags_.report(DiagCode::FG3001, e->value->span, fmt::format("`{}` must be money, but this is {}", what, t.str()),
                           "amounts are in yuan: a money column, or money times a quantity");
           break;
@@ -461,7 +483,7 @@ void RuleChecker::checkBody(const RuleDecl& rule, CheckedRule& out, LocalScope& 
   }
   Span at = rule.idSpan.valid() ? rule.idSpan : rule.span;
   for (const char* required : {"when", "amount", "fund", "message"}) {
-    if (seen.count(required)) continue;
+    if (seen.count(required) || rule.syntaxErrors) continue;
     std::string hint = std::string(required) == "when"      ? "say when the rule hits: `when CONDITION`"
                        : std::string(required) == "message" ? "write what a reviewer reads: `message \"...{name}...\"`"
                                                             : fmt::format("say how much is involved: `{} EXPR` (money)", required);
@@ -531,7 +553,9 @@ void RuleChecker::checkMessage(const MessageClause& message, ExprChecker& checke
     } else {
       Type t = checker.nameType(parts[0], holeSpan);
       for (size_t k = 1; k < parts.size() && !t.isError(); ++k) t = checker.memberType(t, parts[k], holeSpan);
-      if (!t.isError() && (t.kind() == TypeKind::Table || t.kind() == TypeKind::Group))
+      bool printable = t.isError() || t.isScalar() || t.kind() == TypeKind::Null ||
+                       (t.isCollection() && t.element().isScalar());
+      if (!printable)
         diags_.report(DiagCode::FG4009, holeSpan, fmt::format("`{{{}}}` is {}, which cannot be printed", hole, t.str()),
                       "name one of its fields");
     }

@@ -82,6 +82,7 @@ struct DefineInfo {
   Type result;
   bool resultDeclared = false;
   enum class State { Unchecked, Checking, Checked } state = State::Unchecked;
+  bool recursionReported = false;
   Span span;
   const ast::DefineDecl* decl = nullptr;
   struct Module* module = nullptr;

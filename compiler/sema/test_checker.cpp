@@ -65,6 +65,7 @@ void TestChecker::check(const TestClause& test, Span span, const CheckedRule& ru
       }
       const TableInfo* table = sym->table;
       std::vector<const ColumnInfo*> columns;
+      bool unknownColumn = false;
       for (const auto& c : given->columns) {
         const ColumnInfo* col = table->column(c.name);
         if (!col) {
@@ -72,11 +73,12 @@ void TestChecker::check(const TestClause& test, Span span, const CheckedRule& ru
           for (const auto& tc : table->columns) names.push_back(tc.name);
           diags_.report(DiagCode::FG5002, c.span, fmt::format("table `{}` has no column `{}`", table->name, c.name),
                         didYouMean(c.name, names));
+          unknownColumn = true;
         }
         columns.push_back(col);
       }
       // Rows the engine would reject (a key or required column left out) cannot test a rule.
-      if (!given->rows.empty()) {
+      if (!given->rows.empty() && !unknownColumn) {
         std::string lacking;
         for (const auto& col : table->columns) {
           if (!col.required) continue;
@@ -126,7 +128,10 @@ void TestChecker::check(const TestClause& test, Span span, const CheckedRule& ru
       expects = true;
       if (expect->key && expect->key->literal != LiteralKind::String)
         diags_.report(DiagCode::FG5004, expect->key->span, "the key of an expected hit is a text in quotes",
-                      "write the subject's key, e.g. expect hit \"F1\"");
+                      fmt::format("write expect hit \"{}\"", expect->key->text));
+      if (expect->kind == ExpectStep::Kind::Count && expect->count < 0)
+        diags_.report(DiagCode::FG5004, expect->countSpan, "this number of hits is too large to be meant",
+                      "a test expects a handful of hits: write the exact count");
       for (const auto* money : {expect->amount ? &*expect->amount : nullptr, expect->fund ? &*expect->fund : nullptr}) {
         if (!money) continue;
         std::string problem = valueProblem(*money, Type::scalar(TypeKind::Money));

@@ -266,6 +266,7 @@ struct TestValue {
   LiteralKind literal = LiteralKind::Null;
   std::string text;
   bool negative = false;
+  bool bareWord = false;  // a word without quotes where a key was expected (an error)
   Span span;
 };
 struct GivenStep {
@@ -281,7 +282,8 @@ struct WithStep {
 struct ExpectStep {
   enum class Kind { Hit, NoHit, Count } kind = Kind::Hit;
   std::optional<TestValue> key, amount, fund;
-  int64_t count = 0;
+  int64_t count = 0;  // expect N hits; -1 when N is too large to be meant
+  Span countSpan;
 };
 using TestStep = std::variant<GivenStep, WithStep, ExpectStep>;
 struct TestStepAt {
@@ -298,6 +300,7 @@ using ClauseBody = std::variant<MetaClause, ScopeClause, PeersClause, ParamClaus
 struct Clause {
   Span span;
   ClauseBody body;
+  bool repaired = false;  // the parser recovered inside it: its syntax error says enough
 };
 
 struct RuleDecl {
@@ -306,6 +309,7 @@ struct RuleDecl {
   std::string title;
   std::vector<Clause> clauses;  // in source order: order matters for let and for each
   Span span;
+  bool syntaxErrors = false;    // the parser recovered inside this rule: "missing" checks are off
 };
 
 // ---------------------------------------------------------------- files

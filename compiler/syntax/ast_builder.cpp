@@ -2,6 +2,8 @@
 // of the tree empty; every accessor here tolerates a missing child (null) and builds what it can.
 #include "syntax/ast_builder.h"
 
+#include <fmt/format.h>
+
 #include "syntax/parser.h"
 
 namespace fundguard {
@@ -32,7 +34,7 @@ Ident AstBuilder::ident(P::IdentContext* ctx) const {
 QualifiedName AstBuilder::qualifiedName(P::QualifiedNameContext* ctx) const {
   QualifiedName out;
   if (!ctx) return out;
-  for (auto* part : ctx->ident()) out.parts.push_back(ident(part));
+  for (auto* part : ctx->pathWord()) out.parts.push_back({part->getText(), spanOf(part)});
   out.span = spanOf(ctx);
   return out;
 }
@@ -169,8 +171,34 @@ RuleDecl AstBuilder::rule(P::RuleDeclContext* ctx) {
   }
   if (strings.size() > 1) out.title = stringText(strings[1]);
   out.span = spanOf(ctx);
-  for (auto* item : ctx->ruleItem())
-    if (auto c = clause(item)) out.clauses.push_back(std::move(*c));
+  out.syntaxErrors = hasSyntaxError(ctx);
+  for (auto* item : ctx->ruleItem()) {
+    // A `key: value` the parser had to repair is most often a misspelt keyword: the syntax
+    // error says so; checking it as metadata would only add a second, misleading error.
+    if (dynamic_cast<P::MetaItemContext*>(item) && hasSyntaxError(item)) continue;
+    if (auto c = clause(item)) {
+      c->repaired = hasSyntaxError(item);
+      out.clauses.push_back(std::move(*c));
+    }
+  }
+  return out;
+}
+
+bool AstBuilder::hasSyntaxError(antlr4::tree::ParseTree* tree) {
+  if (dynamic_cast<antlr4::tree::ErrorNode*>(tree)) return true;
+  if (auto* ctx = dynamic_cast<antlr4::ParserRuleContext*>(tree); ctx && ctx->exception) return true;
+  for (auto* child : tree->children)
+    if (hasSyntaxError(child)) return true;
+  return false;
+}
+
+TestValue AstBuilder::testKey(P::TestKeyContext* ctx) {
+  if (!ctx) return {};
+  if (ctx->signedLiteral()) return testValue(ctx->signedLiteral());
+  TestValue out;
+  out.bareWord = true;
+  out.text = ctx->getText();
+  out.span = spanOf(ctx);
   return out;
 }
 
@@ -278,19 +306,24 @@ TestClause AstBuilder::test(P::TestDeclContext* ctx) {
     } else if (auto* h = dynamic_cast<P::ExpectHitStepContext*>(step)) {
       ExpectStep e;
       e.kind = ExpectStep::Kind::Hit;
-      if (h->keyValue) e.key = testValue(h->keyValue);
+      if (h->keyValue) e.key = testKey(h->keyValue);
       if (h->amountValue) e.amount = testValue(h->amountValue);
       if (h->fundValue) e.fund = testValue(h->fundValue);
       out.steps.push_back({span, std::move(e)});
     } else if (auto* n = dynamic_cast<P::ExpectNoHitStepContext*>(step)) {
       ExpectStep e;
       e.kind = ExpectStep::Kind::NoHit;
-      if (n->signedLiteral()) e.key = testValue(n->signedLiteral());
+      if (n->testKey()) e.key = testKey(n->testKey());
       out.steps.push_back({span, std::move(e)});
     } else if (auto* c = dynamic_cast<P::ExpectCountStepContext*>(step)) {
       ExpectStep e;
       e.kind = ExpectStep::Kind::Count;
-      if (c->INT()) e.count = std::stoll(c->INT()->getText());
+      // Too large a count is kept as -1 for the checker to report; it is never a crash.
+      if (c->INT()) {
+        std::string digits = c->INT()->getText();
+        e.count = digits.size() > 9 ? -1 : std::stoll(digits);
+        e.countSpan = spanOf(c->INT());
+      }
       out.steps.push_back({span, std::move(e)});
     }
   }
@@ -373,47 +406,50 @@ static CompareOp compareOp(const std::string& text) {
 }
 
 ExprPtr AstBuilder::predicate(P::PredicateContext* ctx) {
+  if (!ctx) return errorExpr({});
   Span span = spanOf(ctx);
+  ExprPtr left = additive(ctx->additive());
+  auto* tail = ctx->predicateTail();
+  if (!tail) return left;
   auto operand = [&](std::vector<P::AdditiveContext*> parts, size_t i) {
     return i < parts.size() ? additive(parts[i]) : errorExpr(span);
   };
-  if (auto* c = dynamic_cast<P::CompareContext*>(ctx)) {
+  if (auto* c = dynamic_cast<P::CompareContext*>(tail)) {
     auto e = make<CompareExpr>(ExprKind::Compare, span);
     e->op = compareOp(c->compOp() ? c->compOp()->getText() : "=");
     e->opSpan = spanOf(c->compOp());
-    e->lhs = operand(c->additive(), 0);
-    e->rhs = operand(c->additive(), 1);
+    e->lhs = std::move(left);
+    e->rhs = operand({c->additive()}, 0);
     return e;
   }
-  if (auto* n = dynamic_cast<P::IsNullContext*>(ctx)) {
+  if (auto* n = dynamic_cast<P::IsNullContext*>(tail)) {
     auto e = make<IsNullExpr>(ExprKind::IsNull, span);
-    e->operand = additive(n->additive());
+    e->operand = std::move(left);
     e->negated = n->NOT != nullptr;
     return e;
   }
-  if (auto* i = dynamic_cast<P::InSetContext*>(ctx)) {
+  if (auto* i = dynamic_cast<P::InSetContext*>(tail)) {
     auto e = make<InExpr>(ExprKind::In, span);
-    e->value = operand(i->additive(), 0);
-    e->set = operand(i->additive(), 1);
+    e->value = std::move(left);
+    e->set = operand({i->additive()}, 0);
     e->negated = i->NOT != nullptr;
     return e;
   }
-  if (auto* b = dynamic_cast<P::BetweenContext*>(ctx)) {
+  if (auto* b = dynamic_cast<P::BetweenContext*>(tail)) {
     auto e = make<BetweenExpr>(ExprKind::Between, span);
-    e->value = operand(b->additive(), 0);
-    e->low = operand(b->additive(), 1);
-    e->high = operand(b->additive(), 2);
+    e->value = std::move(left);
+    e->low = operand(b->additive(), 0);
+    e->high = operand(b->additive(), 1);
     e->negated = b->NOT != nullptr;
     return e;
   }
-  if (auto* s = dynamic_cast<P::StartsWithContext*>(ctx)) {
+  if (auto* w = dynamic_cast<P::StartsWithContext*>(tail)) {
     auto e = make<StartsWithExpr>(ExprKind::StartsWith, span);
-    e->value = operand(s->additive(), 0);
-    e->prefix = operand(s->additive(), 1);
+    e->value = std::move(left);
+    e->prefix = operand({w->additive()}, 0);
     return e;
   }
-  if (auto* p = dynamic_cast<P::PredPassContext*>(ctx)) return additive(p->additive());
-  return errorExpr(span);
+  return left;
 }
 
 ExprPtr AstBuilder::additive(P::AdditiveContext* ctx) {
@@ -477,31 +513,7 @@ ExprPtr AstBuilder::postfix(P::PostfixContext* ctx) {
 ExprPtr AstBuilder::primary(P::PrimaryContext* ctx) {
   Span span = spanOf(ctx);
   if (auto* l = dynamic_cast<P::LiteralExprContext*>(ctx)) return literal(l->literal());
-  if (auto* c = dynamic_cast<P::ComprehensionCallContext*>(ctx)) {
-    auto e = make<AggregateExpr>(ExprKind::Aggregate, span);
-    e->function = ident(c->ident());
-    auto* comp = c->comprehension();
-    if (comp) {
-      if (comp->value) e->value = expr(comp->value);
-      e->var = ident(comp->ident());
-      if (comp->source) e->source = expr(comp->source);
-      if (comp->filter) e->filter = expr(comp->filter);
-      for (auto* k : comp->groupKey()) e->keys.push_back({ident(k->ident()), expr(k->expr())});
-    }
-    if (!e->source) e->source = errorExpr(span);
-    return e;
-  }
-  if (auto* c = dynamic_cast<P::CallExprContext*>(ctx)) {
-    auto e = make<CallExpr>(ExprKind::Call, span);
-    e->callee = ident(c->ident());
-    for (auto* a : c->callArg()) {
-      CallArg arg;
-      if (a->ident()) arg.name = ident(a->ident());
-      arg.value = expr(a->expr());
-      e->args.push_back(std::move(arg));
-    }
-    return e;
-  }
+  if (auto* c = dynamic_cast<P::CallExprContext*>(ctx)) return call(c);
   if (auto* n = dynamic_cast<P::NameExprContext*>(ctx)) {
     auto e = make<NameExpr>(ExprKind::Name, span);
     e->name = n->ident()->getText();
@@ -514,6 +526,80 @@ ExprPtr AstBuilder::primary(P::PrimaryContext* ctx) {
     return e;
   }
   return errorExpr(span);
+}
+
+bool AstBuilder::isAggregateName(const std::string& name) {
+  static const char* const kNames[] = {"count", "sum", "min", "max", "avg", "median", "stddev", "distinct",
+                                       "share", "exists", "all", "filter", "first", "last", "groups"};
+  for (const char* n : kNames)
+    if (name == n) return true;
+  return false;
+}
+
+// A call is an aggregate over a comprehension when it has `for`, `where` or `by`, or when an
+// aggregate's one argument reads `x in LIST`: count(l in setl.lines).
+ExprPtr AstBuilder::call(P::CallExprContext* c) {
+  Span span = spanOf(c);
+  Ident callee = ident(c->ident());
+  auto args = c->callArg();
+  bool tail = c->forPart() || c->wherePart() || c->byPart();
+  bool inForm = false;
+  if (!tail && args.size() == 1 && !args[0]->ident() && isAggregateName(callee.name)) {
+    ExprPtr probe = expr(args[0]->expr());
+    auto* in = dynamic_cast<InExpr*>(probe.get());
+    inForm = in && !in->negated && in->value->kind == ExprKind::Name;
+    if (!inForm) {
+      auto e = make<CallExpr>(ExprKind::Call, span);
+      e->callee = std::move(callee);
+      e->args.push_back({std::nullopt, std::move(probe)});
+      return e;
+    }
+    auto e = make<AggregateExpr>(ExprKind::Aggregate, span);
+    e->function = std::move(callee);
+    e->var = {static_cast<NameExpr&>(*in->value).name, in->value->span};
+    e->source = std::move(in->set);
+    return e;
+  }
+  if (!tail) {
+    auto e = make<CallExpr>(ExprKind::Call, span);
+    e->callee = std::move(callee);
+    for (auto* a : args) {
+      CallArg arg;
+      if (a->ident()) arg.name = ident(a->ident());
+      arg.value = expr(a->expr());
+      e->args.push_back(std::move(arg));
+    }
+    return e;
+  }
+  auto e = make<AggregateExpr>(ExprKind::Aggregate, span);
+  e->function = std::move(callee);
+  auto shapeError = [&](Span at) {
+    diags_.report(DiagCode::FG0010, at, fmt::format("`{}(...)` is written `{}(x in LIST where ...)` or `{}(VALUE for x in LIST)`",
+                                                    e->function.name, e->function.name, e->function.name),
+                  "name the element before `in`, e.g. count(l in setl.lines where l.cnt > 1)");
+    e->source = errorExpr(at);
+  };
+  if (args.size() != 1 || args[0]->ident()) {
+    shapeError(span);
+  } else if (auto* f = c->forPart()) {
+    e->value = expr(args[0]->expr());
+    e->var = ident(f->ident());
+    e->source = expr(f->expr());
+  } else {
+    ExprPtr first = expr(args[0]->expr());
+    auto* in = dynamic_cast<InExpr*>(first.get());
+    if (in && !in->negated && in->value->kind == ExprKind::Name) {
+      e->var = {static_cast<NameExpr&>(*in->value).name, in->value->span};
+      e->source = std::move(in->set);
+    } else {
+      shapeError(first->span);
+    }
+  }
+  if (auto* w = c->wherePart()) e->filter = expr(w->expr());
+  if (auto* b = c->byPart())
+    for (auto* k : b->groupKey()) e->keys.push_back({ident(k->ident()), expr(k->expr())});
+  if (!e->source) e->source = errorExpr(span);
+  return e;
 }
 
 ExprPtr AstBuilder::literal(P::LiteralContext* ctx) {

@@ -6,13 +6,14 @@
 #include <memory>
 
 #include "FundGuardParser.h"
+#include "diag/diagnostic.h"
 #include "syntax/ast.h"
 
 namespace fundguard {
 
 class AstBuilder {
 public:
-  explicit AstBuilder(uint32_t fileId) : fileId_(fileId) {}
+  AstBuilder(uint32_t fileId, DiagnosticSink& diags) : fileId_(fileId), diags_(diags) {}
   std::unique_ptr<ast::File> build(fundguard_grammar::FundGuardParser::File_Context* tree);
 
 private:
@@ -35,6 +36,8 @@ private:
   ast::MetaValue metaValue(P::MetaValueContext* ctx);
   ast::TestClause test(P::TestDeclContext* ctx);
   ast::TestValue testValue(P::SignedLiteralContext* ctx);
+  ast::TestValue testKey(P::TestKeyContext* ctx);
+  static bool hasSyntaxError(antlr4::tree::ParseTree* tree);
 
   // Expressions: one method per precedence level of the grammar.
   ast::ExprPtr expr(P::ExprContext* ctx);
@@ -48,6 +51,8 @@ private:
   ast::ExprPtr postfix(P::PostfixContext* ctx);
   ast::ExprPtr primary(P::PrimaryContext* ctx);
   ast::ExprPtr literal(P::LiteralContext* ctx);
+  ast::ExprPtr call(P::CallExprContext* ctx);
+  static bool isAggregateName(const std::string& name);
   ast::ExprPtr errorExpr(Span span);  // stands in where the parser recovered from an error
 
   template <typename T>
@@ -56,6 +61,7 @@ private:
   }
 
   uint32_t fileId_;
+  DiagnosticSink& diags_;  // for shapes the grammar accepts but the language does not
   uint32_t nextId_ = 0;
 };
 

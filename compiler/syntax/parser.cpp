@@ -82,12 +82,46 @@ public:
     std::string message;
     std::string hint;
     if (antlrMessage.rfind("missing ", 0) == 0) {
-      message = fmt::format("something is missing before {}", describeToken(offending));
+      // ANTLR says "missing ')' at 'amount'": name the missing token in our words.
+      std::string what = antlrMessage.substr(8, antlrMessage.rfind(" at ") - 8);
+      if (what.size() >= 2 && what.front() == '\'' && what.back() == '\'') what = what.substr(1, what.size() - 2);
+      message = fmt::format("`{}` is missing before {}", what, describeToken(offending));
     } else {
       message = fmt::format("unexpected {}", describeToken(offending));
+      if (!expected.empty()) message += fmt::format("; {}", expected);
     }
-    if (!expected.empty()) message += fmt::format("; {}", expected);
+    static const std::set<std::string> kTopLevel = {"rule", "table", "dict", "define", "list", "import"};
+    if (parser && kTopLevel.count(offending->getText()) &&
+        parser->getExpectedTokens().contains(parser->getTokenType("'}'"))) {
+      message = fmt::format("`}}` is missing before `{}`: the block above is not closed", offending->getText());
+      hint = "end each rule, table and dict with `}`";
+    }
     if (offending->getType() == antlr4::Token::EOF) hint = "is a closing `}` or `)` missing?";
+    if (parser) {
+      antlr4::Token* prev = parser->getTokenStream()->LT(-1);
+      static const std::set<std::string> kOperators = {"and", "or", "not", "+", "-", "*", "/", "=", "==", "!=", "<>",
+                                                       "<", "<=", ">", ">=", "in", "between", "with", "then", "else"};
+      if (prev && kOperators.count(prev->getText()) && offending->getLine() > prev->getLine())
+        hint = fmt::format("the line before ends with `{}`: the expression is unfinished", prev->getText());
+      if (prev && prev->getText() == "=" && offending->getText() == ">") hint = "did you mean `>=`?";
+      if (prev && prev->getText() == "=" && offending->getText() == "<") hint = "did you mean `<=`?";
+    }
+    // A word followed by something other than `:` where a clause may start: most often a
+    // misspelt keyword (`whne`), which the grammar can only read as the start of `key: value`.
+    if (parser && expected == "expected `:`") {
+      antlr4::Token* prev = parser->getTokenStream()->LT(-1);
+      if (prev && prev->getType() == FundGuardLexer::ID) {
+        static const std::vector<std::string> kClauseWords = {
+            "when", "amount", "fund", "message", "let", "param", "scope", "for", "test",
+            "evidence", "violating", "involved", "peers", "given", "expect", "with"};
+        std::string word = prev->getText();
+        std::string guess = closestMatch(word, kClauseWords);
+        span = Span{fileId_, static_cast<uint32_t>(prev->getStartIndex()), static_cast<uint32_t>(prev->getStopIndex() + 1)};
+        message = fmt::format("`{}` is not a keyword here", word);
+        hint = guess.empty() ? fmt::format("metadata is written `{}: value`; clauses start with a keyword such as `when`", word)
+                             : fmt::format("did you mean `{}`?", guess);
+      }
+    }
     else if (offending->getType() == FundGuardLexer::ID && antlrMessage.find("'='") != std::string::npos)
       hint = "a `let`, `param` or list needs `=` between its name and its value";
     diags_.report(DiagCode::FG0010, span, message, hint);
@@ -127,13 +161,26 @@ void repairTokens(antlr4::CommonTokenStream& tokens, const antlr4::dfa::Vocabula
         for (const auto& fw : kFullWidth)
           if (fw.cp == cp) ascii = fw.ascii;
         diags.report(DiagCode::FG0003, span, fmt::format("full-width `{}` is not part of the rule language", text),
-                     fmt::format("type the half-width (ASCII) `{}` instead; switch the input method to English punctuation", ascii));
+                     std::string(ascii) == ";"
+                         ? std::string("remove it: clauses need no `;` between them")
+                         : fmt::format("type the half-width (ASCII) `{}` instead; switch the input method to English punctuation", ascii));
         size_t type = typeOf(ascii);
         if (type != 0) {
           common->setType(type);
         } else {
           common->setChannel(antlr4::Token::HIDDEN_CHANNEL);
         }
+        linesWithErrors.insert(token->getLine());
+        break;
+      }
+      case FundGuardLexer::FULLWIDTH_STRING: {
+        std::string text = token->getText();
+        // Strip the 3-byte “ and ” and read what is between as an ordinary text.
+        std::string inner = text.substr(3, text.size() - 6);
+        diags.report(DiagCode::FG0003, span, "full-width quotes “…” around a text",
+                     "write the text between ASCII quotes: \"" + inner + "\"");
+        common->setType(FundGuardLexer::STRING);
+        common->setText("\"" + inner + "\"");
         linesWithErrors.insert(token->getLine());
         break;
       }
@@ -208,7 +255,7 @@ std::unique_ptr<ast::File> parseFile(const SourceManager& sources, uint32_t file
   parser.addErrorListener(&listener);
   FundGuardParser::File_Context* tree = parser.file_();
 
-  AstBuilder builder(fileId);
+  AstBuilder builder(fileId, diags);
   return builder.build(tree);
 }
 
