@@ -89,7 +89,10 @@ void DeclarationPass::run() {
   for (auto& m : program_.modules) resolveLinks(*m);
   checkRoles();
   for (auto& m : program_.modules) resolveLists(*m);
+  // Every signature before any body: a define may call one from another module.
   for (auto& m : program_.modules) resolveDefines(*m);
+  for (auto& m : program_.modules)
+    for (auto& define : m->defines) checkDefineBody(program_, *define, diags_);
 }
 
 void DeclarationPass::collectSymbols(Module& module) {
@@ -360,8 +363,6 @@ void DeclarationPass::resolveDefines(Module& module) {
       define->resultDeclared = true;
     }
   }
-  // Bodies are checked after all signatures exist, so defines may call each other.
-  for (auto& define : module.defines) checkDefineBody(program_, *define, diags_);
 }
 
 }  // namespace fundguard

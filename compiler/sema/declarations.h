@@ -18,7 +18,7 @@ private:
   void resolveDicts(Module& module);
   void resolveColumns(Module& module);
   void resolveLinks(Module& module);
-  void resolveDefines(Module& module);
+  void resolveDefines(Module& module);  // signatures only; bodies are checked once all exist
   void resolveLists(Module& module);
   void checkRoles();
 

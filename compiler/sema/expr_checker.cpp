@@ -443,6 +443,10 @@ Type ExprChecker::unify(const Type& a, const Type& b, const Expr* ea, const Expr
   if (a.kind() == TypeKind::Null) return b.withNullable(true);
   if (b.kind() == TypeKind::Null) return a.withNullable(true);
   if (a.sameAs(b)) return a.withNullable(nullable);
+  if (a.isCollection() && b.isCollection()) {  // [] goes with any list
+    if (b.element().kind() == TypeKind::Null) return a.withNullable(nullable);
+    if (a.element().kind() == TypeKind::Null) return b.withNullable(nullable);
+  }
   if (a.isNumeric() && b.isNumeric()) return Type::scalar(TypeKind::Dec, nullable);
   if (a.kind() == TypeKind::Money && b.isNumeric() && eb && isNumberLiteral(*eb)) {
     moneyLiteralOk(*eb);

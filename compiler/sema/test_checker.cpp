@@ -20,6 +20,10 @@ std::string TestChecker::valueProblem(const TestValue& v, const Type& type) {
       if (v.literal != LiteralKind::Int) return "expected a whole number";
       return numberOk(parseInt(text));
     case TypeKind::Dec:
+      if (v.literal == LiteralKind::Percent) {
+        auto scaled = parseDec(text);
+        return scaled && *scaled.value % 100 == 0 ? std::string() : "a percentage has at most 2 decimal places";
+      }
       if (v.literal != LiteralKind::Int && v.literal != LiteralKind::Dec) return "expected a number";
       return numberOk(parseDec(text));
     case TypeKind::Money:

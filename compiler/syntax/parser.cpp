@@ -2,6 +2,7 @@
 // own diagnostics (with recovery), and hands the tree to AstBuilder.
 #include "syntax/parser.h"
 
+#include <cctype>
 #include <set>
 
 #include <fmt/format.h>
@@ -89,6 +90,16 @@ public:
     } else {
       message = fmt::format("unexpected {}", describeToken(offending));
       if (!expected.empty()) message += fmt::format("; {}", expected);
+    }
+    // A keyword where a name belongs: `let key = 1`.
+    std::string literal = parser ? parser->getVocabulary().getLiteralName(offending->getType()) : std::string();
+    bool keyword = literal.size() > 2 && std::isalpha(static_cast<unsigned char>(literal[1]));
+    static const std::set<std::string> kDeclarers = {"let", "param", "each", "define", "list", "dict", "table", "link", "role"};
+    antlr4::Token* before = parser ? parser->getTokenStream()->LT(-1) : nullptr;
+    if (keyword && before && kDeclarers.count(before->getText()) &&
+        parser->getExpectedTokens().contains(static_cast<size_t>(FundGuardLexer::ID))) {
+      message = fmt::format("`{}` is a keyword of the rule language and cannot be used as a name", offending->getText());
+      hint = "choose another name, e.g. in Chinese";
     }
     static const std::set<std::string> kTopLevel = {"rule", "table", "dict", "define", "list", "import"};
     if (parser && kTopLevel.count(offending->getText()) &&

@@ -58,7 +58,7 @@ TEST_CASE("codes are checked against their dictionary") {
   CHECK(codes(checkText(lineRule("setl.med_type = 21"))) == std::vector<std::string>{"FG3001"});
 }
 
-TEST_CASE("a condition must be yes/no; amounts must be money") {
+TEST_CASE("a condition must be yes/no, amounts must be money") {
   CHECK(codes(checkText(lineRule("line.pric"))) == std::vector<std::string>{"FG3002"});
   std::string rule = lineRule("line.pric > 0.00");
   rule.replace(rule.find("amount line.det_item_fee_sumamt"), 31, "amount line.cnt");
@@ -66,7 +66,7 @@ TEST_CASE("a condition must be yes/no; amounts must be money") {
   CHECK(hasCode(r, "FG3001"));
 }
 
-TEST_CASE("links lead to rows that may be missing; lookups need the whole key") {
+TEST_CASE("links lead to rows that may be missing, lookups need the whole key") {
   CHECK(checkText(lineRule("line.item.pric_uplmt_lv3 is not null and line.pric > line.item.pric_uplmt_lv3")).diags.all().empty());
   CHECK(checkText(lineRule("lookup(hilist_b, hilist_code: line.med_list_codg).rx_flag = \"1\"")).diags.all().empty());
   CHECK(codes(checkText(lineRule("lookup(item_rel_b, code_a: line.med_list_codg) is not null"))) ==
@@ -74,7 +74,7 @@ TEST_CASE("links lead to rows that may be missing; lookups need the whole key") 
   CHECK(checkText(lineRule("exists(rows(item_rel_b, code_a: line.med_list_codg))")).diags.all().empty());
 }
 
-TEST_CASE("names: lets are used after they are defined; unknown names get help") {
+TEST_CASE("names: lets are used after they are defined, unknown names get help") {
   auto r = checkText(lineRule("差额 > 0.00", "  let 限价 = line.item.pric_uplmt_lv1\n  let 差额 = line.pric - 限价\n"));
   CHECK(r.diags.all().empty());
   auto later = checkText(lineRule("line.pric > 0.00", "  let a = b\n  let b = 1\n"));

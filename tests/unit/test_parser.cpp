@@ -52,7 +52,7 @@ rule "LYG-01" "连云港市本地规则：超标准收费" {
   CHECK(message.text == "患者 {setl.psn_no} 的间隔为 {间隔} 天");
 }
 
-TEST_CASE("precedence: and binds tighter than or; comparison tighter than and") {
+TEST_CASE("precedence: and binds tighter than or, comparison tighter than and") {
   auto p = parse(R"(rule "A-1" { when a = 1 or b > 2 and not c is null })");
   CHECK(p->diags.all().empty());
   const auto& when = std::get<ast::ExprClause>(p->file->rules[0].clauses[0].body);
