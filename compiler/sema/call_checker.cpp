@@ -24,10 +24,7 @@ Type ExprChecker::call(const CallExpr& e) {
   const BuiltinInfo* info = findBuiltin(name);
   if (!info) {
     std::vector<std::string> names = builtinNames();
-    for (const auto& n : program_.visibleNames(module_)) {
-      auto s = program_.lookup(module_, n);
-      if (!s.empty() && s[0]->kind == Symbol::Kind::Define) names.push_back(n);
-    }
+    for (const auto& n : program_.visibleNames(module_, Symbol::Kind::Define)) names.push_back(n);
     for (const auto& arg : e.args) check(*arg.value);
     diags_.report(DiagCode::FG1013, e.callee.span, fmt::format("unknown function `{}`", name),
                   didYouMean(name, names).empty() ? "see the list of functions in docs/language.md" : didYouMean(name, names));

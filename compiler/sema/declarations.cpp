@@ -41,11 +41,7 @@ Type resolveTypeRef(const Program& program, const Module& from, const ast::TypeR
       }
       const Symbol* sym = findSymbol(program, from, ref.dict.name, ref.dict.span, diags);
       if (!sym || sym->kind != Symbol::Kind::Dict) {
-        std::vector<std::string> dicts;
-        for (const auto& n : program.visibleNames(from)) {
-          auto s = program.lookup(from, n);
-          if (!s.empty() && s[0]->kind == Symbol::Kind::Dict) dicts.push_back(n);
-        }
+        std::vector<std::string> dicts = program.visibleNames(from, Symbol::Kind::Dict);
         diags.report(DiagCode::FG1014, ref.dict.span, fmt::format("no dictionary named `{}`", ref.dict.name),
                      didYouMean(ref.dict.name, dicts).empty() ? "declare it with `dict NAME { \"code\": \"label\" }`"
                                                               : didYouMean(ref.dict.name, dicts));
@@ -68,10 +64,7 @@ Type resolveTypeRef(const Program& program, const Module& from, const ast::TypeR
       std::vector<std::string> names = scalarTypeNames();
       names.push_back("list of str");
       if (allowRows)
-        for (const auto& n : program.visibleNames(from)) {
-          auto s = program.lookup(from, n);
-          if (!s.empty() && s[0]->kind == Symbol::Kind::Table) names.push_back(n);
-        }
+        for (const auto& n : program.visibleNames(from, Symbol::Kind::Table)) names.push_back(n);
       diags.report(DiagCode::FG1015, ref.name.span, fmt::format("unknown type `{}`", ref.name.name),
                    didYouMean(ref.name.name, names).empty()
                        ? "types are str, code, int, dec, money, date, datetime, bool, list of T, set of T"
@@ -109,53 +102,37 @@ void DeclarationPass::collectSymbols(Module& module) {
   };
   const ast::File& file = *module.ast;
   for (const auto& d : file.dicts) {
-    auto info = std::make_unique<DictInfo>();
-    info->name = d.name.name;
-    info->label = d.label;
-    info->span = d.name.span;
-    Symbol s;
-    s.kind = Symbol::Kind::Dict;
-    s.dict = info.get();
-    declare(d.name, s);
-    module.dicts.push_back(std::move(info));
+    DictInfo& info = *module.dicts.emplace_back(std::make_unique<DictInfo>());
+    info.name = d.name.name;
+    info.label = d.label;
+    info.span = d.name.span;
+    declare(d.name, Symbol::of(&info));
   }
   for (const auto& t : file.tables) {
-    auto info = std::make_unique<TableInfo>();
-    info->name = t.name.name;
-    info->label = t.label;
-    info->module = module.name;
-    info->span = t.name.span;
-    info->decl = &t;
-    Symbol s;
-    s.kind = Symbol::Kind::Table;
-    s.table = info.get();
-    declare(t.name, s);
-    module.tables.push_back(std::move(info));
+    TableInfo& info = *module.tables.emplace_back(std::make_unique<TableInfo>());
+    info.name = t.name.name;
+    info.label = t.label;
+    info.module = module.name;
+    info.span = t.name.span;
+    info.decl = &t;
+    declare(t.name, Symbol::of(&info));
   }
   for (const auto& l : file.lists) {
-    auto info = std::make_unique<ListInfo>();
-    info->name = l.name.name;
-    info->label = l.label;
-    info->span = l.name.span;
-    info->decl = &l;
-    info->type = Type::error();
-    Symbol s;
-    s.kind = Symbol::Kind::List;
-    s.list = info.get();
-    declare(l.name, s);
-    module.lists.push_back(std::move(info));
+    ListInfo& info = *module.lists.emplace_back(std::make_unique<ListInfo>());
+    info.name = l.name.name;
+    info.label = l.label;
+    info.span = l.name.span;
+    info.decl = &l;
+    info.type = Type::error();
+    declare(l.name, Symbol::of(&info));
   }
   for (const auto& f : file.defines) {
-    auto info = std::make_unique<DefineInfo>();
-    info->name = f.name.name;
-    info->span = f.name.span;
-    info->decl = &f;
-    info->module = &module;
-    Symbol s;
-    s.kind = Symbol::Kind::Define;
-    s.define = info.get();
-    declare(f.name, s);
-    module.defines.push_back(std::move(info));
+    DefineInfo& info = *module.defines.emplace_back(std::make_unique<DefineInfo>());
+    info.name = f.name.name;
+    info.span = f.name.span;
+    info.decl = &f;
+    info.module = &module;
+    declare(f.name, Symbol::of(&info));
   }
 }
 
@@ -252,11 +229,7 @@ void DeclarationPass::resolveLinks(Module& module) {
       link.span = l.name.span;
       const Symbol* sym = findSymbol(program_, module, l.target.name, l.target.span, diags_);
       if (!sym || sym->kind != Symbol::Kind::Table) {
-        std::vector<std::string> tables;
-        for (const auto& n : program_.visibleNames(module)) {
-          auto s = program_.lookup(module, n);
-          if (!s.empty() && s[0]->kind == Symbol::Kind::Table) tables.push_back(n);
-        }
+        std::vector<std::string> tables = program_.visibleNames(module, Symbol::Kind::Table);
         diags_.report(DiagCode::FG1012, l.target.span, fmt::format("no table named `{}`", l.target.name),
                       didYouMean(l.target.name, tables));
         continue;

@@ -54,6 +54,11 @@ bool ModuleLoader::load(const std::vector<std::string>& paths) {
       for (fs::recursive_directory_iterator it(path, ec), end; !ec && it != end; it.increment(ec))
         if (it->is_regular_file() && it->path().extension() == ".rule") found.push_back(it->path());
       std::sort(found.begin(), found.end());
+      if (found.empty()) {
+        diags_.report(DiagCode::FG0001, {}, fmt::format("no .rule files under `{}`", p),
+                      "name a directory that holds rule files, or the files themselves");
+        ioOk = false;
+      }
       files.insert(files.end(), found.begin(), found.end());
     } else if (fs::is_regular_file(path, ec)) {
       files.push_back(path);

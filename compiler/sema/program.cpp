@@ -27,6 +27,15 @@ std::vector<std::string> Program::visibleNames(const Module& from) const {
   return names;
 }
 
+std::vector<std::string> Program::visibleNames(const Module& from, Symbol::Kind kind) const {
+  std::vector<std::string> names;
+  for (const auto& name : visibleNames(from)) {
+    auto found = lookup(from, name);
+    if (!found.empty() && found[0]->kind == kind) names.push_back(name);
+  }
+  return names;
+}
+
 const TableInfo* Program::tableWithRole(const Module& from, const std::string& role) const {
   auto scan = [&](const Module& m) -> const TableInfo* {
     for (const auto& t : m.tables)

@@ -25,6 +25,11 @@ struct Symbol {
   DefineInfo* define = nullptr;
   Span span;
   const Module* module = nullptr;
+
+  static Symbol of(const DictInfo* d) { Symbol s; s.kind = Kind::Dict; s.dict = d; return s; }
+  static Symbol of(const TableInfo* t) { Symbol s; s.kind = Kind::Table; s.table = t; return s; }
+  static Symbol of(const ListInfo* l) { Symbol s; s.kind = Kind::List; s.list = l; return s; }
+  static Symbol of(DefineInfo* f) { Symbol s; s.kind = Kind::Define; s.define = f; return s; }
 };
 
 struct Module {
@@ -54,6 +59,8 @@ struct Program {
   std::vector<const Symbol*> lookup(const Module& from, const std::string& name) const;
   // Every name visible from `from`, for "did you mean".
   std::vector<std::string> visibleNames(const Module& from) const;
+  // Only those of one kind: the tables, the dictionaries, ...
+  std::vector<std::string> visibleNames(const Module& from, Symbol::Kind kind) const;
   // The table with the given role visible from `from`, if exactly one.
   const TableInfo* tableWithRole(const Module& from, const std::string& role) const;
 };

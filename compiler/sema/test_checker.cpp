@@ -58,11 +58,7 @@ void TestChecker::check(const TestClause& test, Span span, const CheckedRule& ru
     if (const auto* given = std::get_if<GivenStep>(&at.step)) {
       const Symbol* sym = findSymbol(program_, module_, given->table.name, given->table.span, diags_);
       if (!sym || sym->kind != Symbol::Kind::Table) {
-        std::vector<std::string> tables;
-        for (const auto& n : program_.visibleNames(module_)) {
-          auto s = program_.lookup(module_, n);
-          if (!s.empty() && s[0]->kind == Symbol::Kind::Table) tables.push_back(n);
-        }
+        std::vector<std::string> tables = program_.visibleNames(module_, Symbol::Kind::Table);
         diags_.report(DiagCode::FG5001, given->table.span, fmt::format("no table named `{}`", given->table.name),
                       didYouMean(given->table.name, tables));
         continue;

@@ -353,36 +353,35 @@ ExprPtr AstBuilder::expr(P::ExprContext* ctx) {
   return errorExpr(spanOf(ctx));
 }
 
-ExprPtr AstBuilder::orExpr(P::OrExprContext* ctx) {
+// Folds `a op b op c` into ((a op b) op c). `ops[i]` is the operator between parts i and i+1
+// (empty for `and`/`or`, whose operator is fixed).
+template <typename Part, typename Build>
+ExprPtr AstBuilder::leftAssociative(antlr4::ParserRuleContext* ctx, const std::vector<Part*>& parts,
+                                    const std::vector<antlr4::ParserRuleContext*>& ops, Build build,
+                                    BinaryOp (*opOf)(const std::string& text)) {
   if (!ctx) return errorExpr({});
-  auto parts = ctx->andExpr();
   if (parts.empty()) return errorExpr(spanOf(ctx));
-  ExprPtr result = andExpr(parts[0]);
+  ExprPtr result = build(parts[0]);
   for (size_t i = 1; i < parts.size(); ++i) {
-    Span span{fileId_, result->span.begin, spanOf(parts[i]).end};
-    auto e = make<BinaryExpr>(ExprKind::Binary, span);
-    e->op = BinaryOp::Or;
+    auto e = make<BinaryExpr>(ExprKind::Binary, Span{fileId_, result->span.begin, spanOf(parts[i]).end});
+    auto* op = i - 1 < ops.size() ? ops[i - 1] : nullptr;
+    e->op = opOf(op ? op->getText() : std::string());
+    if (op) e->opSpan = spanOf(op);
     e->lhs = std::move(result);
-    e->rhs = andExpr(parts[i]);
+    e->rhs = build(parts[i]);
     result = std::move(e);
   }
   return result;
 }
 
+ExprPtr AstBuilder::orExpr(P::OrExprContext* ctx) {
+  return leftAssociative(ctx, ctx ? ctx->andExpr() : std::vector<P::AndExprContext*>{}, {},
+                         [this](P::AndExprContext* c) { return andExpr(c); }, [](const std::string&) { return BinaryOp::Or; });
+}
+
 ExprPtr AstBuilder::andExpr(P::AndExprContext* ctx) {
-  if (!ctx) return errorExpr({});
-  auto parts = ctx->notExpr();
-  if (parts.empty()) return errorExpr(spanOf(ctx));
-  ExprPtr result = notExpr(parts[0]);
-  for (size_t i = 1; i < parts.size(); ++i) {
-    Span span{fileId_, result->span.begin, spanOf(parts[i]).end};
-    auto e = make<BinaryExpr>(ExprKind::Binary, span);
-    e->op = BinaryOp::And;
-    e->lhs = std::move(result);
-    e->rhs = notExpr(parts[i]);
-    result = std::move(e);
-  }
-  return result;
+  return leftAssociative(ctx, ctx ? ctx->notExpr() : std::vector<P::NotExprContext*>{}, {},
+                         [this](P::NotExprContext* c) { return notExpr(c); }, [](const std::string&) { return BinaryOp::And; });
 }
 
 ExprPtr AstBuilder::notExpr(P::NotExprContext* ctx) {
@@ -454,36 +453,17 @@ ExprPtr AstBuilder::predicate(P::PredicateContext* ctx) {
 
 ExprPtr AstBuilder::additive(P::AdditiveContext* ctx) {
   if (!ctx) return errorExpr({});
-  auto parts = ctx->multiplicative();
   auto ops = ctx->addOp();
-  if (parts.empty()) return errorExpr(spanOf(ctx));
-  ExprPtr result = multiplicative(parts[0]);
-  for (size_t i = 1; i < parts.size(); ++i) {
-    auto e = make<BinaryExpr>(ExprKind::Binary, Span{fileId_, result->span.begin, spanOf(parts[i]).end});
-    e->op = i - 1 < ops.size() && ops[i - 1]->getText() == "-" ? BinaryOp::Sub : BinaryOp::Add;
-    if (i - 1 < ops.size()) e->opSpan = spanOf(ops[i - 1]);
-    e->lhs = std::move(result);
-    e->rhs = multiplicative(parts[i]);
-    result = std::move(e);
-  }
-  return result;
+  return leftAssociative(ctx, ctx->multiplicative(), {ops.begin(), ops.end()},
+                         [this](P::MultiplicativeContext* c) { return multiplicative(c); },
+                         [](const std::string& op) { return op == "-" ? BinaryOp::Sub : BinaryOp::Add; });
 }
 
 ExprPtr AstBuilder::multiplicative(P::MultiplicativeContext* ctx) {
   if (!ctx) return errorExpr({});
-  auto parts = ctx->unary();
   auto ops = ctx->mulOp();
-  if (parts.empty()) return errorExpr(spanOf(ctx));
-  ExprPtr result = unary(parts[0]);
-  for (size_t i = 1; i < parts.size(); ++i) {
-    auto e = make<BinaryExpr>(ExprKind::Binary, Span{fileId_, result->span.begin, spanOf(parts[i]).end});
-    e->op = i - 1 < ops.size() && ops[i - 1]->getText() == "/" ? BinaryOp::Div : BinaryOp::Mul;
-    if (i - 1 < ops.size()) e->opSpan = spanOf(ops[i - 1]);
-    e->lhs = std::move(result);
-    e->rhs = unary(parts[i]);
-    result = std::move(e);
-  }
-  return result;
+  return leftAssociative(ctx, ctx->unary(), {ops.begin(), ops.end()}, [this](P::UnaryContext* c) { return unary(c); },
+                         [](const std::string& op) { return op == "/" ? BinaryOp::Div : BinaryOp::Mul; });
 }
 
 ExprPtr AstBuilder::unary(P::UnaryContext* ctx) {

@@ -54,6 +54,10 @@ private:
   ast::ExprPtr call(P::CallExprContext* ctx);
   static bool isAggregateName(const std::string& name);
   ast::ExprPtr errorExpr(Span span);  // stands in where the parser recovered from an error
+  template <typename Part, typename Build>
+  ast::ExprPtr leftAssociative(antlr4::ParserRuleContext* ctx, const std::vector<Part*>& parts,
+                               const std::vector<antlr4::ParserRuleContext*>& ops, Build build,
+                               ast::BinaryOp (*opOf)(const std::string& text));
 
   template <typename T>
   std::unique_ptr<T> make(ast::ExprKind kind, Span span) {

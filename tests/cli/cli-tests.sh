@@ -31,6 +31,9 @@ expect 2 "check without paths" -- "$fg" check
 expect 2 "check bad option" -- "$fg" check --frobnicate stdlib-rules
 expect 2 "check bad format" -- "$fg" check --format xml stdlib-rules
 expect 2 "check missing path" -- "$fg" check no/such/dir;  contains "FG0001" "missing path is FG0001"
+mkdir -p /tmp/fg-empty-dir.$$
+expect 2 "check empty directory" -- "$fg" check /tmp/fg-empty-dir.$$; contains "no .rule files" "empty directory"
+rmdir /tmp/fg-empty-dir.$$
 expect 0 "check stdlib" -- "$fg" check stdlib-rules;      contains "0 errors" "stdlib clean"
 expect 1 "check broken rule" -- "$fg" check tests/cli/broken.rule
 contains "tests/cli/broken.rule:" "broken rule names its file"
