@@ -158,7 +158,8 @@ DATE        : DIGIT4 '-' DIGIT2 '-' DIGIT2 ;
 PERCENT     : [0-9]+ ('.' [0-9]+)? '%' ;
 DECIMAL     : [0-9]+ '.' [0-9]+ ;
 INT         : [0-9]+ ;
-STRING      : '"' ( '\\' ["\\nt{}] | ~["\\\r\n] )* '"' ;
+// Any escape is lexed; the front end reports the ones that mean nothing (\d in "C:\data").
+STRING      : '"' ( '\\' ~[\r\n] | ~["\\\r\n] )* '"' ;
 ID          : [\p{L}_] [\p{L}\p{N}_]* ;
 
 LINE_COMMENT : ('//' | '#') ~[\r\n]* -> channel(HIDDEN) ;
@@ -169,7 +170,7 @@ WS          : [ \t\r\n\u00A0\u3000\uFEFF]+ -> channel(HIDDEN) ;
 // “中文引号” around a text: read as a text, after an error that asks for ASCII quotes.
 FULLWIDTH_STRING : '\u201C' ~[\u201D\r\n"]* '\u201D' ;
 FULLWIDTH   : [\uFF1A\uFF0C\uFF08\uFF09\u201C\u201D\uFF1B\u3010\u3011\uFF1D\u3002] ;
-UNTERMINATED_STRING : '"' ( '\\' . | ~["\\\r\n] )* ;
+UNTERMINATED_STRING : '"' ( '\\' ~[\r\n] | ~["\\\r\n] )* '\\'? ;
 UNKNOWN_CHAR : . ;
 
 fragment DIGIT4 : [0-9][0-9][0-9][0-9] ;

@@ -49,11 +49,7 @@ void renderSnippet(std::string& out, const SourceFile& file, Span span, const st
     if (end.line == begin.line) {
       len = end.column - begin.column + 1;
     } else {
-      uint32_t chars = 0;
-      for (size_t i = 0; i < text.size(); ++chars) {
-        bool ok;
-        utf8::decode(text, i, ok);
-      }
+      auto chars = static_cast<uint32_t>(utf8::length(text));
       len = chars >= begin.column ? chars - begin.column + 1 : 1;
     }
   }

@@ -71,6 +71,24 @@ int displayWidth(std::string_view text) {
   return width;
 }
 
+size_t length(std::string_view text) {
+  size_t n = 0;
+  for (size_t i = 0; i < text.size(); ++n) {
+    bool ok;
+    decode(text, i, ok);
+  }
+  return n;
+}
+
+std::string prefix(std::string_view text, size_t chars) {
+  size_t i = 0;
+  for (size_t n = 0; n < chars && i < text.size(); ++n) {
+    bool ok;
+    decode(text, i, ok);
+  }
+  return std::string(text.substr(0, i));
+}
+
 }  // namespace utf8
 
 SourceFile::SourceFile(std::string path, std::string text) : path_(std::move(path)), text_(std::move(text)) {
@@ -123,12 +141,7 @@ std::string SourceFile::slice(uint32_t begin, uint32_t end) const {
 }
 
 uint32_t SourceFile::charOffsetOfByte(size_t byte) const {
-  uint32_t chars = 0;
-  for (size_t i = 0; i < text_.size() && i < byte; ++chars) {
-    bool ok;
-    utf8::decode(text_, i, ok);
-  }
-  return chars;
+  return static_cast<uint32_t>(utf8::length(std::string_view(text_).substr(0, byte)));
 }
 
 uint32_t SourceManager::add(std::string path, std::string text) {

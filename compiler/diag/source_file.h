@@ -72,6 +72,10 @@ void append(std::string& out, char32_t cp);
 // Terminal columns a code point takes: 2 for East Asian wide and full-width characters.
 int displayWidth(char32_t cp);
 int displayWidth(std::string_view text);
+// Number of characters (code points) in UTF-8 text; invalid bytes count one each.
+size_t length(std::string_view text);
+// The first `chars` characters of UTF-8 text, never splitting one.
+std::string prefix(std::string_view text, size_t chars);
 }  // namespace utf8
 
 }  // namespace fundguard

@@ -361,9 +361,18 @@ ExprPtr AstBuilder::leftAssociative(antlr4::ParserRuleContext* ctx, const std::v
                                     BinaryOp (*opOf)(const std::string& text)) {
   if (!ctx) return errorExpr({});
   if (parts.empty()) return errorExpr(spanOf(ctx));
+  // Each operator adds a level to the tree that the checker walks recursively: bound it.
+  constexpr size_t kMaxTerms = 2000;
+  size_t count = parts.size();
+  if (count > kMaxTerms) {
+    diags_.report(DiagCode::FG0010, spanOf(parts[kMaxTerms]), fmt::format("more than {} terms in one expression", kMaxTerms),
+                  "put the values in a named list and use `in`, or split the expression with `let`");
+    count = kMaxTerms;
+  }
   ExprPtr result = build(parts[0]);
-  for (size_t i = 1; i < parts.size(); ++i) {
-    auto e = make<BinaryExpr>(ExprKind::Binary, Span{fileId_, result->span.begin, spanOf(parts[i]).end});
+  for (size_t i = 1; i < count; ++i) {
+    // From the first operand's own text, so that `(a + b) * c` spans its opening bracket.
+    auto e = make<BinaryExpr>(ExprKind::Binary, Span{fileId_, spanOf(parts[0]).begin, spanOf(parts[i]).end});
     auto* op = i - 1 < ops.size() ? ops[i - 1] : nullptr;
     e->op = opOf(op ? op->getText() : std::string());
     if (op) e->opSpan = spanOf(op);
@@ -480,9 +489,10 @@ ExprPtr AstBuilder::unary(P::UnaryContext* ctx) {
 ExprPtr AstBuilder::postfix(P::PostfixContext* ctx) {
   if (!ctx) return errorExpr({});
   ExprPtr result = primary(ctx->primary());
+  uint32_t begin = spanOf(ctx->primary()).begin;
   for (auto* member : ctx->ident()) {
     Ident m = ident(member);
-    auto e = make<MemberExpr>(ExprKind::Member, Span{fileId_, result->span.begin, m.span.end});
+    auto e = make<MemberExpr>(ExprKind::Member, Span{fileId_, begin, m.span.end});
     e->object = std::move(result);
     e->member = std::move(m);
     result = std::move(e);

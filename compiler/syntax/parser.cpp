@@ -28,7 +28,7 @@ struct FullWidth {
 std::string describeToken(antlr4::Token* token) {
   if (token->getType() == antlr4::Token::EOF) return "end of file";
   std::string text = token->getText();
-  if (text.size() > 40) text = text.substr(0, 37) + "...";
+  if (utf8::length(text) > 40) text = utf8::prefix(text, 37) + "...";
   return fmt::format("`{}`", text);
 }
 
@@ -85,8 +85,12 @@ public:
     if (antlrMessage.rfind("missing ", 0) == 0) {
       // ANTLR says "missing ')' at 'amount'": name the missing token in our words.
       std::string what = antlrMessage.substr(8, antlrMessage.rfind(" at ") - 8);
-      if (what.size() >= 2 && what.front() == '\'' && what.back() == '\'') what = what.substr(1, what.size() - 2);
-      message = fmt::format("`{}` is missing before {}", what, describeToken(offending));
+      if (what.size() >= 2 && what.front() == '\'' && what.back() == '\'') {
+        message = fmt::format("`{}` is missing before {}", what.substr(1, what.size() - 2), describeToken(offending));
+      } else {  // several tokens would do: ANTLR gives a set, which we word ourselves
+        message = fmt::format("something is missing before {}", describeToken(offending));
+        if (!expected.empty()) message += fmt::format("; {}", expected);
+      }
     } else {
       message = fmt::format("unexpected {}", describeToken(offending));
       if (!expected.empty()) message += fmt::format("; {}", expected);
@@ -147,7 +151,7 @@ private:
 // Reports lexical problems and repairs the token stream so that parsing goes on sensibly:
 // full-width punctuation becomes its ASCII token, other bad characters are hidden.
 void repairTokens(antlr4::CommonTokenStream& tokens, const antlr4::dfa::Vocabulary& vocab, uint32_t fileId,
-                  DiagnosticSink& diags, std::set<size_t>& linesWithErrors) {
+                  DiagnosticSink& diags, std::set<size_t>& linesWithErrors, std::vector<uint32_t>& repairedAt) {
   static const FullWidth kFullWidth[] = {
       {U'\uFF1A', ":"}, {U'\uFF0C', ","}, {U'\uFF08', "("}, {U'\uFF09', ")"},
       {U'\u201C', "\""}, {U'\u201D', "\""}, {U'\uFF1B', ";"}, {U'\u3010', "["},
@@ -182,6 +186,7 @@ void repairTokens(antlr4::CommonTokenStream& tokens, const antlr4::dfa::Vocabula
           common->setChannel(antlr4::Token::HIDDEN_CHANNEL);
         }
         linesWithErrors.insert(token->getLine());
+        repairedAt.push_back(static_cast<uint32_t>(token->getStartIndex()));
         break;
       }
       case FundGuardLexer::FULLWIDTH_STRING: {
@@ -193,6 +198,7 @@ void repairTokens(antlr4::CommonTokenStream& tokens, const antlr4::dfa::Vocabula
         common->setType(FundGuardLexer::STRING);
         common->setText("\"" + inner + "\"");
         linesWithErrors.insert(token->getLine());
+        repairedAt.push_back(static_cast<uint32_t>(token->getStartIndex()));
         break;
       }
       case FundGuardLexer::UNTERMINATED_STRING:
@@ -201,12 +207,36 @@ void repairTokens(antlr4::CommonTokenStream& tokens, const antlr4::dfa::Vocabula
         common->setType(FundGuardLexer::STRING);
         common->setText(token->getText() + "\"");
         linesWithErrors.insert(token->getLine());
+        repairedAt.push_back(static_cast<uint32_t>(token->getStartIndex()));
         break;
+      case FundGuardLexer::STRING: {
+        // Escapes: \" \\ \n \t and \{ \} (for braces in messages). Any other is a mistake,
+        // most often a Windows path: reported, and read as the character itself.
+        std::string text = token->getText();
+        uint32_t at = static_cast<uint32_t>(token->getStartIndex());
+        size_t i = 0;
+        for (uint32_t ch = 0; i < text.size(); ++ch) {
+          bool ok;
+          size_t start = i;
+          char32_t cp = utf8::decode(text, i, ok);
+          if (cp != '\\' || i >= text.size()) continue;
+          char next = text[i];
+          if (std::string("\"\\nt{}").find(next) == std::string::npos) {
+            std::string seq = text.substr(start, 1) + utf8::prefix(std::string_view(text).substr(i), 1);
+            diags.report(DiagCode::FG0012, Span{fileId, at + ch, at + ch + 2}, fmt::format("unknown escape `{}` in a text", seq),
+                         "write \\\\ for a backslash; the escapes are \\\" \\\\ \\n \\t \\{ \\}");
+          }
+          utf8::decode(text, i, ok);  // the escaped character
+          ++ch;
+        }
+        continue;
+      }
       case FundGuardLexer::UNKNOWN_CHAR:
         diags.report(DiagCode::FG0005, span, fmt::format("unexpected character `{}`", token->getText()),
                      "remove it, or put it inside a \"text\"");
         common->setChannel(antlr4::Token::HIDDEN_CHANNEL);
         linesWithErrors.insert(token->getLine());
+        repairedAt.push_back(static_cast<uint32_t>(token->getStartIndex()));
         break;
       default:
         break;
@@ -214,16 +244,48 @@ void repairTokens(antlr4::CommonTokenStream& tokens, const antlr4::dfa::Vocabula
   }
 }
 
+// Recursive descent (ANTLR's and ours) needs stack in proportion to nesting. No real rule nests
+// deeply; a file that does is refused with a diagnostic instead of overflowing the stack.
+constexpr int kMaxNesting = 200;
+constexpr int kMaxIfs = 1000;
+
+bool nestingWithinLimits(antlr4::CommonTokenStream& tokens, uint32_t fileId, DiagnosticSink& diags) {
+  int depth = 0, unaryRun = 0, ifs = 0;
+  for (antlr4::Token* token : tokens.getTokens()) {
+    if (token->getChannel() != antlr4::Token::DEFAULT_CHANNEL) continue;
+    std::string text = token->getText();
+    if (text == "(" || text == "[" || text == "{") ++depth;
+    if (text == ")" || text == "]" || text == "}") depth = std::max(0, depth - 1);
+    unaryRun = (text == "not" || text == "-") ? unaryRun + 1 : 0;
+    ifs += text == "if";
+    if (depth > kMaxNesting || unaryRun > kMaxNesting || ifs > kMaxIfs) {
+      Span span{fileId, static_cast<uint32_t>(token->getStartIndex()), static_cast<uint32_t>(token->getStopIndex() + 1)};
+      diags.report(DiagCode::FG0010, span,
+                   ifs > kMaxIfs ? fmt::format("more than {} `if` in one file", kMaxIfs)
+                                 : fmt::format("expression nested more than {} deep", kMaxNesting),
+                   "split it with `let`, or put the values in a named list or a table");
+      return false;
+    }
+  }
+  return true;
+}
+
 // The lexer must see valid UTF-8: invalid bytes become U+FFFD, one per byte, exactly as
 // SourceFile counts them, so that positions stay aligned.
+// ANTLR's input stream drops a leading byte-order mark, which SourceFile counts as a character:
+// it becomes a space so that both count the same. (Notepad saves UTF-8 with a BOM.)
 std::string sanitizedText(const SourceFile& file) {
-  if (file.validUtf8()) return file.text();
   std::string out;
   const std::string& text = file.text();
-  for (size_t i = 0; i < text.size();) {
-    bool ok;
-    utf8::append(out, utf8::decode(text, i, ok));
+  if (file.validUtf8()) {
+    out = text;
+  } else {
+    for (size_t i = 0; i < text.size();) {
+      bool ok;
+      utf8::append(out, utf8::decode(text, i, ok));
+    }
   }
+  if (out.compare(0, 3, "\xEF\xBB\xBF") == 0) out.replace(0, 3, " ");
   return out;
 }
 
@@ -258,7 +320,14 @@ std::unique_ptr<ast::File> parseFile(const SourceManager& sources, uint32_t file
   tokens.fill();
 
   std::set<size_t> linesWithErrors;
-  repairTokens(tokens, lexer.getVocabulary(), fileId, diags, linesWithErrors);
+  std::vector<uint32_t> repairedAt;  // where the token stream was repaired after a lexical error
+  repairTokens(tokens, lexer.getVocabulary(), fileId, diags, linesWithErrors, repairedAt);
+
+  if (!nestingWithinLimits(tokens, fileId, diags)) {
+    auto empty = std::make_unique<ast::File>();
+    empty->fileId = fileId;
+    return empty;
+  }
 
   FundGuardParser parser(&tokens);
   parser.removeErrorListeners();
@@ -267,7 +336,12 @@ std::unique_ptr<ast::File> parseFile(const SourceManager& sources, uint32_t file
   FundGuardParser::File_Context* tree = parser.file_();
 
   AstBuilder builder(fileId, diags);
-  return builder.build(tree);
+  auto ast = builder.build(tree);
+  // A rule repaired by the lexer counts as having syntax errors, like one the parser repaired.
+  for (auto& rule : ast->rules)
+    for (uint32_t at : repairedAt)
+      if (at >= rule.span.begin && at < rule.span.end) rule.syntaxErrors = true;
+  return ast;
 }
 
 }  // namespace fundguard

@@ -39,6 +39,7 @@ Parsed<int64_t> parseScaled(std::string_view text, int places, const char* what)
     ++i;
     for (; i < s.size() && s[i] >= '0' && s[i] <= '9'; ++i, ++fracDigits) {
       if (fracDigits >= places) {
+        if (s[i] == '0') continue;  // 12.500 is exactly 12.50: trailing zeros are harmless
         out.error = std::string(what) + " has more than " + std::to_string(places) + " decimal places";
         return out;
       }
@@ -59,6 +60,7 @@ Parsed<int64_t> parseScaled(std::string_view text, int places, const char* what)
 }
 
 std::string formatScaled(int64_t v, int places) {
+  if (places == 0) return std::to_string(v);
   int64_t scale = 1;
   for (int k = 0; k < places; ++k) scale *= 10;
   bool negative = v < 0;

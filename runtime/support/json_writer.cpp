@@ -5,10 +5,36 @@
 
 namespace fundguard {
 
+namespace {
+// Length of the valid UTF-8 sequence starting at text[i], or 0 when it is not one.
+size_t validSequence(std::string_view text, size_t i) {
+  auto b = [&](size_t k) { return static_cast<unsigned char>(text[k]); };
+  unsigned char b0 = b(i);
+  size_t n = b0 < 0x80 ? 1 : (b0 & 0xE0) == 0xC0 ? 2 : (b0 & 0xF0) == 0xE0 ? 3 : (b0 & 0xF8) == 0xF0 ? 4 : 0;
+  if (n == 0 || i + n > text.size()) return 0;
+  for (size_t k = 1; k < n; ++k)
+    if ((b(i + k) & 0xC0) != 0x80) return 0;
+  if (n == 2 && b0 < 0xC2) return 0;  // overlong
+  return n;
+}
+}  // namespace
+
+// Escapes for JSON; bytes that are not UTF-8 become U+FFFD so the output is always valid.
 void JsonWriter::escape(std::string& out, std::string_view text) {
   out += '"';
-  for (char c : text) {
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
     auto u = static_cast<unsigned char>(c);
+    if (u >= 0x80) {
+      size_t n = validSequence(text, i);
+      if (n == 0) {
+        out += "\xEF\xBF\xBD";
+      } else {
+        out.append(text.substr(i, n));
+        i += n - 1;
+      }
+      continue;
+    }
     switch (c) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;

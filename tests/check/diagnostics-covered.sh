@@ -5,7 +5,9 @@ set -u
 cd "$(dirname "$0")/../.."
 missing=0
 for code in $(sed -n 's/^DIAG(\(FG[0-9]*\),.*/\1/p' compiler/diag/diagnostic_codes.def); do
-  if ! grep -q "\[$code\]\|\"$code\"" tests/check/*.expected; then
+  # As a diagnostic shown: `error[FG1011]` in text, `"code": "FG1011"` in JSON, `"ruleId": "FG1011"`
+  # in SARIF (not the SARIF rule table, which lists every code).
+  if ! grep -q "\[$code\]\|\"code\": \"$code\"\|\"ruleId\": \"$code\"" tests/check/*.expected; then
     echo "no golden test shows $code"
     missing=1
   fi
