@@ -285,37 +285,4 @@ Type ExprChecker::callDefine(const CallExpr& e, DefineInfo& define) {
   return define.result.withNullable(define.result.nullable() || anyNullable);
 }
 
-void checkDefineBody(Program& program, DefineInfo& define, DiagnosticSink& diags) {
-  if (define.state == DefineInfo::State::Checked) return;
-  if (define.state == DefineInfo::State::Checking) {
-    if (!define.recursionReported)
-      diags.report(DiagCode::FG3005, define.span, fmt::format("`{}` calls itself", define.name),
-                   "a define cannot call itself, directly or through another define");
-    define.recursionReported = true;
-    define.result = Type::error();
-    return;
-  }
-  define.state = DefineInfo::State::Checking;
-  LocalScope params;
-  for (const auto& [name, type] : define.params) {
-    Binding b;
-    b.kind = Binding::Kind::DefineParam;
-    b.name = name;
-    b.type = type;
-    params.add(b);
-  }
-  ExprChecker checker(program, *define.module, diags, params, nullptr);
-  Type body = checker.check(*define.decl->body);
-  if (define.resultDeclared) {
-    if (!checker.assignable(body, define.result, define.decl->body.get()))
-      diags.report(DiagCode::FG3001, define.decl->body->span,
-                   fmt::format("`{}` is declared to give {}, but its body gives {}", define.name, define.result.str(), body.str()),
-                   "");
-    define.result = define.result.withNullable(body.nullable());
-  } else {
-    define.result = body;
-  }
-  define.state = DefineInfo::State::Checked;
-}
-
 }  // namespace fundguard

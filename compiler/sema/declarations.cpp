@@ -2,6 +2,7 @@
 #include "sema/declarations.h"
 
 #include <algorithm>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -81,9 +82,10 @@ void DeclarationPass::run() {
   for (auto& m : program_.modules) resolveColumns(*m);
   for (auto& m : program_.modules) resolveLinks(*m);
   checkRoles();
-  for (auto& m : program_.modules) resolveLists(*m);
-  // Every signature before any body: a define may call one from another module.
+  // Every signature before any value: lists and defines may use each other, across modules.
   for (auto& m : program_.modules) resolveDefines(*m);
+  for (auto& m : program_.modules)
+    for (auto& list : m->lists) checkListValue(program_, *list, diags_);
   for (auto& m : program_.modules)
     for (auto& define : m->defines) checkDefineBody(program_, *define, diags_);
 }
@@ -123,6 +125,7 @@ void DeclarationPass::collectSymbols(Module& module) {
     info.label = l.label;
     info.span = l.name.span;
     info.decl = &l;
+    info.module = &module;
     info.type = Type::error();
     declare(l.name, Symbol::of(&info));
   }
@@ -296,33 +299,24 @@ void DeclarationPass::resolveLinks(Module& module) {
   }
 }
 
+// Each role is played by one table among those a module sees (its own and its imports'): two
+// schemas may each declare a settlement table, as long as no file imports both.
 void DeclarationPass::checkRoles() {
-  std::map<std::string, const TableInfo*> byRole;
-  for (auto& m : program_.modules)
-    for (auto& t : m->tables)
-      for (const auto& role : t->roles) {
-        auto [it, inserted] = byRole.emplace(role, t.get());
-        if (!inserted) {
+  std::set<std::pair<const TableInfo*, const TableInfo*>> reported;
+  for (auto& m : program_.modules) {
+    std::vector<const Module*> visible = {m.get()};
+    visible.insert(visible.end(), m->imports.begin(), m->imports.end());
+    std::map<std::string, const TableInfo*> byRole;
+    for (const Module* v : visible)
+      for (const auto& t : v->tables)
+        for (const auto& role : t->roles) {
+          auto [it, inserted] = byRole.emplace(role, t.get());
+          if (inserted || it->second == t.get() || !reported.emplace(it->second, t.get()).second) continue;
           auto& d = diags_.report(DiagCode::FG2004, t->span,
                                   fmt::format("role `{}` is given to both `{}` and `{}`", role, it->second->name, t->name),
-                                  "one table plays each role");
+                                  "one table plays each role in the modules a file imports");
           d.notes.push_back({it->second->span, "first given here"});
         }
-      }
-}
-
-void DeclarationPass::resolveLists(Module& module) {
-  for (auto& list : module.lists) {
-    LocalScope none;
-    ExprChecker checker(program_, module, diags_, none, nullptr);
-    Type t = checker.check(*list->decl->value);
-    if (!t.isError() && t.kind() != TypeKind::List) {
-      diags_.report(DiagCode::FG3006, list->decl->value->span,
-                    fmt::format("list `{}` must be a list of values in [ ], not {}", list->name, t.str()),
-                    "write `list NAME = [\"A01\", \"B02\"]`");
-      t = Type::error();
-    }
-    list->type = t;
   }
 }
 

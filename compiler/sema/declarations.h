@@ -19,7 +19,6 @@ private:
   void resolveColumns(Module& module);
   void resolveLinks(Module& module);
   void resolveDefines(Module& module);  // signatures only; bodies are checked once all exist
-  void resolveLists(Module& module);
   void checkRoles();
 
   Program& program_;

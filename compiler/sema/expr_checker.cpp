@@ -33,7 +33,12 @@ Type ExprChecker::check(const Expr& expr) {
 
 Type ExprChecker::checkCondition(const Expr& expr, const char* what) {
   Type t = check(expr);
-  if (!t.isError() && t.kind() != TypeKind::Bool && t.kind() != TypeKind::Null) {
+  if (t.kind() == TypeKind::Null) {
+    diags_.report(DiagCode::FG3002, expr.span, fmt::format("{} is `null`, which is never true", what),
+                  "write the condition itself; `x is null` tests for a missing value");
+    return Type::error();
+  }
+  if (!t.isError() && t.kind() != TypeKind::Bool) {
     diags_.report(DiagCode::FG3002, expr.span, fmt::format("{} must be a yes/no condition, but this is {}", what, t.str()),
                   "compare it with something, e.g. `x > 0` or `x = \"21\"`");
     return Type::error();
@@ -103,7 +108,9 @@ Type ExprChecker::nameType(const std::string& name, Span span) {
   }
   if (const Symbol* sym = findSymbol(program_, module_, name, span, diags_)) {
     switch (sym->kind) {
-      case Symbol::Kind::List: return sym->list->type;
+      case Symbol::Kind::List:
+        checkListValue(program_, *sym->list, diags_);
+        return sym->list->type;
       case Symbol::Kind::Table: return Type::table(sym->table);
       case Symbol::Kind::Dict:
         diags_.report(DiagCode::FG3012, span, fmt::format("`{}` is a dictionary, not a value", name),
@@ -281,9 +288,10 @@ Type ExprChecker::arithmetic(const BinaryExpr& e, const Type& l, const Type& r) 
       return fail(L == TypeKind::Money && R == TypeKind::Money ? "money times money has no meaning; multiply by a quantity"
                                                                : "");
     case BinaryOp::Div:
-      if (l.isNumeric() && r.isNumeric()) return Type::scalar(TypeKind::Dec, nullable);
-      if (L == TypeKind::Money && r.isNumeric()) return Type::scalar(TypeKind::Money, nullable);
-      if (L == TypeKind::Money && R == TypeKind::Money) return Type::scalar(TypeKind::Dec, nullable);
+      // Division by zero gives a missing value (never a crash or an infinity): always `?`.
+      if (l.isNumeric() && r.isNumeric()) return Type::scalar(TypeKind::Dec, true);
+      if (L == TypeKind::Money && r.isNumeric()) return Type::scalar(TypeKind::Money, true);
+      if (L == TypeKind::Money && R == TypeKind::Money) return Type::scalar(TypeKind::Dec, true);
       return fail("");
     case BinaryOp::And:
     case BinaryOp::Or:
@@ -371,10 +379,12 @@ bool ExprChecker::comparable(const Type& l, const Type& r, const Expr* le, const
   if (L == TypeKind::Row && R == TypeKind::Row) return fail("compare the rows' keys instead, e.g. `a.setl_id = b.setl_id`");
   if ((l.isText() && (r.isNumeric() || R == TypeKind::Money)) || (r.isText() && (l.isNumeric() || L == TypeKind::Money))) {
     const Expr* textSide = l.isText() ? le : re;
+    const Expr* numberSide = l.isText() ? re : le;
     bool quotedNumber = textSide && textSide->kind == ExprKind::Literal &&
                         static_cast<const LiteralExpr*>(textSide)->literal == LiteralKind::String;
-    return fail(quotedNumber ? "numbers are written without quotes: 5, not \"5\""
-                             : "codes and text are written in quotes: \"21\", not 21");
+    if (quotedNumber) return fail("numbers are written without quotes: 5, not \"5\"");
+    if (numberSide && isNumberLiteral(*numberSide)) return fail("codes and text are written in quotes: \"21\", not 21");
+    return fail("");
   }
   return fail("");
 }
@@ -406,8 +416,13 @@ Type ExprChecker::inSet(const InExpr& e) {
   if (s.element().kind() != TypeKind::Null && !comparable(v, s.element(), e.value.get(), nullptr, e.span, false))
     return Type::error();
   if (e.set->kind == ExprKind::List)
-    for (const auto& item : static_cast<const ListExpr&>(*e.set).items) checkCodeLiteral(v, *item);
-  return Type::scalar(TypeKind::Bool, v.nullable());
+    for (const auto& item : static_cast<const ListExpr&>(*e.set).items) {
+      checkCodeLiteral(v, *item);
+      if (item->kind == ExprKind::Literal && static_cast<const LiteralExpr&>(*item).literal == LiteralKind::Null)
+        diags_.report(DiagCode::FG3003, item->span, "`null` in a list never matches: a missing value equals nothing",
+                      "test for a missing value with `x is null`");
+    }
+  return Type::scalar(TypeKind::Bool, v.nullable() || s.nullable() || s.element().nullable());
 }
 
 Type ExprChecker::between(const BetweenExpr& e) {
@@ -463,10 +478,12 @@ Type ExprChecker::unify(const Type& a, const Type& b, const Expr* ea, const Expr
 }
 
 Type ExprChecker::ifExpr(const IfExpr& e) {
-  checkCondition(*e.condition, "the condition of `if`");
+  // An unknown condition gives an unknown result, not the `else` branch.
+  Type c = checkCondition(*e.condition, "the condition of `if`");
   Type a = check(*e.then);
   Type b = check(*e.otherwise);
-  return unify(a, b, e.then.get(), e.otherwise.get(), e.span);
+  Type t = unify(a, b, e.then.get(), e.otherwise.get(), e.span);
+  return c.nullable() ? t.withNullable(true) : t;
 }
 
 Type ExprChecker::listExpr(const ListExpr& e) {
@@ -482,7 +499,7 @@ Type ExprChecker::listExpr(const ListExpr& e) {
     if (element.isError()) return Type::list(Type::error());
     first = item.get();
   }
-  return Type::list(element.withNullable(false));
+  return Type::list(element);  // an item that may be missing makes the element type `?`
 }
 
 }  // namespace fundguard

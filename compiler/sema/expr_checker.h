@@ -104,7 +104,9 @@ private:
   const RuleFacts* rule_;
 };
 
-// Checks a define's body once (on first use or in the declaration pass), guarding recursion.
+// Check a define's body / a named list's items once, on first use or at the end of the
+// declaration pass, reporting cycles (declaration_bodies.cpp).
 void checkDefineBody(Program& program, DefineInfo& define, DiagnosticSink& diags);
+void checkListValue(Program& program, ListInfo& list, DiagnosticSink& diags);
 
 }  // namespace fundguard

@@ -51,8 +51,7 @@ bool ModuleLoader::load(const std::vector<std::string>& paths) {
     fs::path path(p);
     if (fs::is_directory(path, ec)) {
       std::vector<fs::path> found;
-      for (fs::recursive_directory_iterator it(path, ec), end; !ec && it != end; it.increment(ec))
-        if (it->is_regular_file() && it->path().extension() == ".rule") found.push_back(it->path());
+      if (!collectRuleFiles(path, found)) ioOk = false;
       std::sort(found.begin(), found.end());
       if (found.empty()) {
         diags_.report(DiagCode::FG0001, {}, fmt::format("no .rule files under `{}`", p),
@@ -87,6 +86,32 @@ void ModuleLoader::addSource(const std::string& path, std::string text) {
   addModule(fs::weakly_canonical(path, ec).string(), path, std::move(text), true);
 }
 
+// Walks a directory tree by hand so that an unreadable folder is reported and the walk goes
+// on, rather than ending silently with the files after it unchecked.
+bool ModuleLoader::collectRuleFiles(const fs::path& dir, std::vector<fs::path>& out) {
+  std::error_code ec;
+  fs::directory_iterator it(dir, ec);
+  if (ec) {
+    diags_.report(DiagCode::FG0001, {}, fmt::format("cannot read folder `{}`: {}", displayPath(dir), ec.message()),
+                  "check the folder's permissions");
+    return false;
+  }
+  bool ok = true;
+  for (fs::directory_iterator end; it != end; it.increment(ec)) {
+    if (ec) {
+      diags_.report(DiagCode::FG0001, {}, fmt::format("cannot list folder `{}`: {}", displayPath(dir), ec.message()), "");
+      return false;
+    }
+    std::error_code kindError;
+    if (it->is_directory(kindError)) {
+      if (!it->is_symlink(kindError)) ok &= collectRuleFiles(it->path(), out);  // no cycles through links
+    } else if (it->path().extension() == ".rule" && it->is_regular_file(kindError)) {
+      out.push_back(it->path());
+    }
+  }
+  return ok;
+}
+
 Module* ModuleLoader::loadFile(const fs::path& path, bool requested, Span importedAt) {
   std::error_code ec;
   std::string key = fs::weakly_canonical(path, ec).string();
@@ -101,13 +126,17 @@ Module* ModuleLoader::loadFile(const fs::path& path, bool requested, Span import
                   "check that the file exists and is readable");
     return nullptr;
   }
-  return addModule(key, displayPath(path), std::move(text), requested);
+  Module* module = addModule(key, displayPath(path), std::move(text), requested);
+  // Imports are looked for beside the file as it was named, even when that is a link.
+  module->dir = fs::absolute(path, ec).parent_path().lexically_normal().string();
+  return module;
 }
 
 Module* ModuleLoader::addModule(const std::string& key, const std::string& shownPath, std::string text, bool requested) {
   auto module = std::make_unique<Module>();
   module->path = shownPath;
   module->realPath = key;
+  module->dir = fs::path(key).parent_path().string();
   module->fileId = program_.sources.add(module->path, std::move(text));
   module->requested = requested;
   module->ast = parseFile(program_.sources, module->fileId, diags_);
@@ -131,19 +160,31 @@ std::vector<fs::path> ModuleLoader::candidates(const std::string& dotted, const 
   }
   relative += ".rule";
   std::vector<fs::path> out;
+  bool standard = dotted.rfind("std.", 0) == 0;
   std::error_code ec;
-  fs::path dir = fs::weakly_canonical(fromDir, ec);
-  for (int depth = 0; depth < 16 && !dir.empty(); ++depth) {
+  fs::path dir = fs::absolute(fromDir, ec).lexically_normal();
+  for (int depth = 0; !standard && depth < 16 && !dir.empty(); ++depth) {
     out.push_back(dir / relative);
-    if (dir == dir.parent_path()) break;
+    if (dir == dir.parent_path() || fs::exists(dir / ".git", ec)) break;  // the root of the rule repository
     dir = dir.parent_path();
   }
   if (!program_.stdlibDir.empty()) out.push_back(fs::path(program_.stdlibDir) / relative);
   return out;
 }
 
+// For a std.* module that does not exist: the closest one that does, or where it was looked for.
+std::string ModuleLoader::stdlibHint(const std::string& dotted, const std::string& file) const {
+  std::vector<std::string> modules;
+  std::error_code ec;
+  for (fs::directory_iterator it(fs::path(program_.stdlibDir) / "std", ec), end; !ec && it != end; it.increment(ec))
+    if (it->path().extension() == ".rule") modules.push_back("std." + it->path().stem().string());
+  std::string guess = closestMatch(dotted, modules);
+  if (!guess.empty()) return fmt::format("did you mean `{}`?", guess);
+  return fmt::format("modules named std.* are the standard library's: there is no stdlib-rules/{}.rule", file);
+}
+
 void ModuleLoader::resolveImports(Module& module) {
-  fs::path fromDir = fs::path(module.realPath).parent_path();
+  fs::path fromDir = module.dir;
   for (const auto& imp : module.ast->imports) {
     std::string dotted = imp.dotted();
     if (dotted.empty()) continue;
@@ -158,10 +199,14 @@ void ModuleLoader::resolveImports(Module& module) {
       }
     }
     if (!found) {
+      std::string file = dotted;
+      std::replace(file.begin(), file.end(), '.', '/');
       diags_.report(DiagCode::FG1001, imp.span, fmt::format("no module `{}` was found", dotted),
-                    fmt::format("it should be a file `{}.rule` beside this file, in a folder above it, or in the "
-                                "standard library (stdlib-rules/)",
-                                [&] { std::string p = dotted; std::replace(p.begin(), p.end(), '.', '/'); return p; }()));
+                    dotted.rfind("std.", 0) == 0
+                        ? stdlibHint(dotted, file)
+                        : fmt::format("it should be a file `{}.rule` beside this file, in a folder above it, or in the "
+                                      "standard library (stdlib-rules/)",
+                                      file));
       continue;
     }
     if (found->name != dotted) {

@@ -26,13 +26,17 @@ public:
   void resolveAllImports();
 
   // Where `import a.b` from a file in `fromDir` finds its file: a/b.rule under the nearest of
-  // fromDir and its parents that has it, then under the standard library directory.
+  // fromDir and its parents that has it (stopping at the root of a git work tree), then under
+  // the standard library directory. Modules named std.* come from the standard library only,
+  // so that no folder on the way can replace it by accident.
   std::vector<std::filesystem::path> candidates(const std::string& dotted, const std::filesystem::path& fromDir) const;
 
 private:
   Module* loadFile(const std::filesystem::path& path, bool requested, Span importedAt);
+  bool collectRuleFiles(const std::filesystem::path& dir, std::vector<std::filesystem::path>& out);
   Module* addModule(const std::string& key, const std::string& shownPath, std::string text, bool requested);
   void resolveImports(Module& module);
+  std::string stdlibHint(const std::string& dotted, const std::string& file) const;
   void reportCycles();
   std::string displayPath(const std::filesystem::path& path) const;
 

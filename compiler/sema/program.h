@@ -21,21 +21,22 @@ struct Symbol {
   enum class Kind { Dict, Table, List, Define } kind = Kind::Dict;
   const DictInfo* dict = nullptr;
   const TableInfo* table = nullptr;
-  const ListInfo* list = nullptr;
+  ListInfo* list = nullptr;
   DefineInfo* define = nullptr;
   Span span;
   const Module* module = nullptr;
 
   static Symbol of(const DictInfo* d) { Symbol s; s.kind = Kind::Dict; s.dict = d; return s; }
   static Symbol of(const TableInfo* t) { Symbol s; s.kind = Kind::Table; s.table = t; return s; }
-  static Symbol of(const ListInfo* l) { Symbol s; s.kind = Kind::List; s.list = l; return s; }
+  static Symbol of(ListInfo* l) { Symbol s; s.kind = Kind::List; s.list = l; return s; }
   static Symbol of(DefineInfo* f) { Symbol s; s.kind = Kind::Define; s.define = f; return s; }
 };
 
 struct Module {
   uint32_t fileId = 0;
   std::string path;        // as shown in diagnostics (relative where possible)
-  std::string realPath;    // canonical path on disk, for resolving imports
+  std::string realPath;    // canonical path on disk: one Module per file
+  std::string dir;         // the folder it was named in (links not followed): imports start here
   std::string name;        // "std.schema"; empty for a plain rule file
   bool requested = false;  // named on the command line, not only imported
   std::unique_ptr<ast::File> ast;
@@ -61,7 +62,8 @@ struct Program {
   std::vector<std::string> visibleNames(const Module& from) const;
   // Only those of one kind: the tables, the dictionaries, ...
   std::vector<std::string> visibleNames(const Module& from, Symbol::Kind kind) const;
-  // The table with the given role visible from `from`, if exactly one.
+  // The table with the given role visible from `from` (its own first); the declaration pass has
+  // reported it if there are several.
   const TableInfo* tableWithRole(const Module& from, const std::string& role) const;
 };
 

@@ -290,11 +290,23 @@ bool RuleChecker::bindScopeNames(const RuleDecl& rule, ScopeKind scope, LocalSco
     b.used = true;
     locals.add(b);
   };
-  auto needLink = [&](const TableInfo* table, const char* link) -> const LinkInfo* {
+  // The scope's link must exist, be one-to-one or one-to-many as the scope needs, and lead to
+  // the table playing the expected role (when one is named).
+  auto needLink = [&](const TableInfo* table, const char* link, bool many, const TableInfo* target) -> const LinkInfo* {
     const LinkInfo* l = table->link(link);
     if (!l) {
       diags_.report(DiagCode::FG2006, at, fmt::format("this rule's scope needs table `{}` to have `link {}`", table->name, link),
                     "see stdlib-rules/std/schema.rule for the links a schema declares");
+      return nullptr;
+    }
+    if (l->many != many || (target && l->target != target)) {
+      diags_.report(DiagCode::FG2006, at,
+                    fmt::format("this rule's scope needs `link {}` of `{}` to lead to {}{}", link, table->name,
+                                many ? "many rows of " : "one row of ",
+                                target ? "`" + target->name + "`" : std::string("a table")),
+                    fmt::format("it leads to {} `{}`; see stdlib-rules/std/schema.rule", l->many ? "many rows of" : "one row of",
+                                l->target->name));
+      return nullptr;
     }
     return l;
   };
@@ -303,19 +315,19 @@ bool RuleChecker::bindScopeNames(const RuleDecl& rule, ScopeKind scope, LocalSco
       if (!feeLine) return lacks("a table with `role fee_line`");
       add("line", Type::row(feeLine));
       add("setl", Type::row(settlement));
-      return needLink(feeLine, "setl") != nullptr;
+      return needLink(feeLine, "setl", false, settlement) != nullptr;
     case ScopeKind::Claim:
       add("setl", Type::row(settlement));
-      return needLink(settlement, "lines") != nullptr;
+      return needLink(settlement, "lines", true, feeLine) != nullptr;
     case ScopeKind::Person: {
-      const LinkInfo* person = needLink(settlement, "person");
+      const LinkInfo* person = needLink(settlement, "person", false, program_.tableWithRole(module_, kRolePerson));
       if (!person) return false;
       add("person", Type::row(person->target, true));
       add("history", Type::list(Type::row(settlement)));
       return true;
     }
     case ScopeKind::Institution: {
-      const LinkInfo* inst = needLink(settlement, "inst");
+      const LinkInfo* inst = needLink(settlement, "inst", false, program_.tableWithRole(module_, kRoleInstitution));
       if (!inst) return false;
       add("inst", Type::row(inst->target, true));
       add("period", Type::scalar(TypeKind::Str));

@@ -72,8 +72,10 @@ struct ListInfo {
   std::string name;
   std::string label;
   Type type;  // list of T
+  enum class State { Unchecked, Checking, Checked } state = State::Unchecked;
   Span span;
   const ast::ListDecl* decl = nullptr;
+  struct Module* module = nullptr;
 };
 
 struct DefineInfo {

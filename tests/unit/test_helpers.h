@@ -50,3 +50,16 @@ rule "T-01" "测试规则" {
 }
 
 }  // namespace fundguard::testing
+
+namespace fundguard::testing {
+
+// The type the checker gave the value of `let NAME = ...` in the first rule checked.
+inline std::string letType(const CheckResult& r, const std::string& name) {
+  for (const auto& rule : r.rules)
+    for (const auto& clause : rule.decl->clauses)
+      if (const auto* let = std::get_if<ast::LetClause>(&clause.body); let && let->name.name == name)
+        return rule.module->exprTypes.at(let->value->id).str();
+  return "<no such let>";
+}
+
+}  // namespace fundguard::testing
