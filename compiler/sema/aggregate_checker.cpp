@@ -29,6 +29,12 @@ Type ExprChecker::aggregate(const AggregateExpr& e) {
                   fmt::format("write {}", info->signature));
     return Type::error();
   }
+  if (const Binding* outer = locals_.find(e.var.name); outer && outer->kind != Binding::Kind::Aggregate) {
+    auto& d = diags_.report(DiagCode::FG4012, e.var.span,
+                            fmt::format("`{}` is already defined in this rule; the element needs its own name", e.var.name),
+                            "e.g. `l` for a line, `s` for a settlement");
+    if (outer->span.valid()) d.notes.push_back({outer->span, "defined here"});
+  }
   size_t mark = locals_.size();
   Binding var;
   var.kind = Binding::Kind::Aggregate;

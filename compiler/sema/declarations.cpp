@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "sema/builtins.h"
 #include "sema/expr_checker.h"
 
 namespace fundguard {
@@ -93,6 +94,11 @@ void DeclarationPass::run() {
 void DeclarationPass::collectSymbols(Module& module) {
   auto declare = [&](const ast::Ident& name, Symbol symbol) {
     if (name.name.empty()) return;
+    if (findBuiltin(name.name)) {
+      diags_.report(DiagCode::FG1004, name.span, fmt::format("`{}` is a built-in function of the language", name.name),
+                    "choose another name, so that every `" + name.name + "(...)` means one thing");
+      return;
+    }
     symbol.span = name.span;
     symbol.module = &module;
     auto [it, inserted] = module.symbols.emplace(name.name, symbol);

@@ -363,6 +363,9 @@ bool ExprChecker::comparable(const Type& l, const Type& r, const Expr* le, const
     return fail(moneyHint(le));
   }
   if (l.isText() && r.isText()) {
+    if (L == TypeKind::Code && R == TypeKind::Code && l.dict() && r.dict() && l.dict() != r.dict())
+      return fail(fmt::format("`{}` and `{}` are different code lists: equal codes there mean different things",
+                              l.dict()->name, r.dict()->name));
     if (le && re) {
       checkCodeLiteral(l, *re);
       checkCodeLiteral(r, *le);
