@@ -10,6 +10,8 @@
 
 #include "data/scalar_values.h"
 #include "sema/declarations.h"
+#include "sema/message_template.h"
+#include "sema/rule_metadata.h"
 #include "sema/test_checker.h"
 
 namespace fundguard {
@@ -17,17 +19,6 @@ namespace fundguard {
 using namespace ast;
 
 namespace {
-
-const std::vector<std::string>& metadataKeys() {
-  static const std::vector<std::string> keys = {"title", "version", "basis", "source", "category", "kind",
-                                                "severity", "effective", "tags", "description"};
-  return keys;
-}
-
-const std::vector<std::string>& requiredMetadata() {
-  static const std::vector<std::string> keys = {"version", "basis", "category", "kind", "severity"};
-  return keys;
-}
 
 bool validRuleId(const std::string& id) {
   // Letters and digits in parts joined by '-', starting with an upper-case letter: CH-01, IP-01-b.
@@ -55,13 +46,13 @@ CheckedRule RuleChecker::check(const RuleDecl& rule) {
   out.module = &module_;
   size_t errorsBefore = diags_.errorCount();
   checkId(rule);
-  checkMetadata(rule, out);
+  out.meta = readMetadata(rule, diags_);
   RuleFacts facts;
   LocalScope locals;
   bool scopeOk = checkScope(rule, out, facts);
   if (scopeOk) scopeOk = bindScopeNames(rule, out.scope, locals);
   checkParams(rule, out, locals);
-  if (scopeOk) checkBody(rule, out, locals, facts);
+  if (scopeOk) checkBody(rule, locals, facts);
   TestChecker tests(program_, module_, diags_);
   for (const auto& clause : rule.clauses)
     if (auto* t = std::get_if<TestClause>(&clause.body)) {
@@ -81,122 +72,6 @@ void RuleChecker::checkId(const RuleDecl& rule) {
   if (!validRuleId(rule.id))
     diags_.report(DiagCode::FG4008, rule.idSpan, fmt::format("\"{}\" is not a rule id", rule.id),
                   "a rule id is letters and digits joined by `-`, starting with a capital: \"CH-01\", \"IP-01-b\"");
-}
-
-void RuleChecker::checkMetadata(const RuleDecl& rule, CheckedRule& out) {
-  std::map<std::string, Span> seen;
-  out.meta.title = rule.title;
-  for (const auto& clause : rule.clauses) {
-    const auto* meta = std::get_if<MetaClause>(&clause.body);
-    if (!meta) continue;
-    const std::string& key = meta->key.name;
-    if (std::find(metadataKeys().begin(), metadataKeys().end(), key) == metadataKeys().end()) {
-      std::string hint = didYouMean(key, metadataKeys());
-      // A misspelt key is reported once, here, and not again as missing.
-      if (std::string guess = closestMatch(key, metadataKeys()); !guess.empty()) seen.emplace(guess, meta->key.span);
-      diags_.report(DiagCode::FG4002, meta->key.span, fmt::format("unknown metadata `{}`", key),
-                    hint.empty() ? "metadata are title, version, basis, source, category, kind, severity, effective, tags, description"
-                                 : hint);
-      continue;
-    }
-    if (auto [it, inserted] = seen.emplace(key, meta->key.span); !inserted) {
-      auto& d = diags_.report(DiagCode::FG4004, meta->key.span, fmt::format("`{}` is given twice", key), "keep one");
-      d.notes.push_back({it->second, "first given here"});
-      continue;
-    }
-    const auto& values = meta->values;
-    auto bad = [&](const std::string& message, const std::string& hint) {
-      diags_.report(DiagCode::FG4003, values.empty() ? meta->key.span : values.front().span, message, hint);
-    };
-    auto single = [&](MetaValue::Kind kind) { return values.size() == 1 && values[0].kind == kind; };
-    if (key == "version") {
-      auto number = single(MetaValue::Kind::Literal) && values[0].literal == LiteralKind::Int ? parseInt(values[0].text)
-                                                                                             : Parsed<int64_t>{};
-      if (!number || *number.value < 1 || *number.value > 1000000) {
-        bad("the version is a whole number from 1", "write `version: 1`, and add one on every change of logic");
-      } else {
-        out.meta.version = static_cast<int>(*number.value);
-      }
-    } else if (key == "title" || key == "description") {
-      if (!single(MetaValue::Kind::Literal) || values[0].literal != LiteralKind::String) bad(fmt::format("`{}` is a text in quotes", key), "");
-      else if (key == "title") out.meta.title = values[0].text;
-    } else if (key == "source" || key == "tags") {
-      bool ok = !values.empty();
-      for (const auto& v : values)
-        ok &= (v.kind == MetaValue::Kind::Literal && v.literal == LiteralKind::String) || key == "tags";
-      if (!ok) bad(fmt::format("`{}` is one or more texts in quotes", key), "");
-      else if (key == "source")
-        for (const auto& v : values) out.meta.sources.push_back(v.text);
-    } else if (key == "basis") {
-      bool ok = !values.empty();
-      for (const auto& v : values) ok &= v.kind == MetaValue::Kind::Literal && v.literal == LiteralKind::String;
-      if (!ok) {
-        bad("the basis is the document and article, then the quoted text, each in quotes",
-            "write `basis: \"苏医保发〔2020〕40号 附件2 第9条\" \"原文……\"`");
-      } else {
-        out.meta.basisDocument = values[0].text;
-        for (size_t i = 1; i < values.size(); ++i) out.meta.basisQuotes.push_back(values[i].text);
-      }
-    } else if (key == "category") {
-      static const std::vector<std::string> cats = {"C1", "C2", "C3", "C4", "C5", "C6"};
-      if (!single(MetaValue::Kind::Word) || std::find(cats.begin(), cats.end(), values[0].text) == cats.end())
-        bad("the category is a row of 附表2: C1 to C6",
-            "C1 未达住院指征住院, C2 挂名住院, C3 伪造医疗文书, C4 虚构医药服务项目, C5 串换药品耗材和诊疗项目, C6 其他");
-      else
-        out.meta.category = values[0].text;
-    } else if (key == "kind") {
-      static const std::map<std::string, std::string> kinds = {
-          {"violation", "violation"}, {"suspect", "suspect"}, {"违规", "violation"}, {"疑点", "suspect"}};
-      auto it = single(MetaValue::Kind::Word) ? kinds.find(values[0].text) : kinds.end();
-      if (it == kinds.end())
-        bad("the kind is `violation` (违规) or `suspect` (疑点)",
-            values.empty() ? std::string() : didYouMean(values[0].text, {"violation", "suspect"}));
-      else out.meta.kind = it->second;
-    } else if (key == "severity") {
-      static const std::map<std::string, std::string> levels = {
-          {"high", "high"}, {"medium", "medium"}, {"low", "low"}, {"高", "high"}, {"中", "medium"}, {"低", "low"}};
-      auto it = single(MetaValue::Kind::Word) ? levels.find(values[0].text) : levels.end();
-      if (it == levels.end())
-        bad("the severity is `high`, `medium` or `low` (高/中/低)",
-            values.empty() ? std::string() : didYouMean(values[0].text, {"high", "medium", "low"}));
-      else out.meta.severity = it->second;
-    } else if (key == "effective") {
-      bool shape = values.size() == 1 &&
-                   (values[0].kind == MetaValue::Kind::DateRange ||
-                    (values[0].kind == MetaValue::Kind::Literal && values[0].literal == LiteralKind::Date));
-      if (!shape) {
-        bad("`effective` is a date range", "write `effective: 2020-01-01 ..` or `effective: 2020-01-01 .. 2025-12-31`");
-        continue;
-      }
-      const MetaValue& v = values[0];
-      auto from = parseDate(v.text);
-      auto to = v.rangeEnd.empty() ? Parsed<int32_t>{} : parseDate(v.rangeEnd);
-      if (!from) {
-        diags_.report(DiagCode::FG4011, v.span, from.error, "write a real calendar day as YYYY-MM-DD");
-      } else if (!v.rangeEnd.empty() && !to) {
-        diags_.report(DiagCode::FG4011, v.span, to.error, "write a real calendar day as YYYY-MM-DD");
-      } else if (!v.rangeEnd.empty() && *to.value < *from.value) {
-        diags_.report(DiagCode::FG4011, v.span, fmt::format("the rule ends ({}) before it begins ({})", v.rangeEnd, v.text),
-                      "swap the dates");
-      } else {
-        out.meta.effectiveFrom = v.text;
-        out.meta.effectiveTo = v.kind == MetaValue::Kind::DateRange ? v.rangeEnd : v.text;
-      }
-    }
-  }
-  if (rule.syntaxErrors) return;  // what looks missing may be in the part that did not parse
-  std::vector<std::string> missing;
-  for (const auto& key : requiredMetadata())
-    if (!seen.count(key)) missing.push_back("`" + key + "`");
-  if (out.meta.title.empty() && !seen.count("title")) missing.push_back("a title");
-  if (!missing.empty()) {
-    std::string list;
-    for (size_t i = 0; i < missing.size(); ++i) list += (i ? ", " : "") + missing[i];
-    diags_.report(DiagCode::FG4001, rule.idSpan.valid() ? rule.idSpan : rule.span,
-                  fmt::format("rule \"{}\" lacks {}", rule.id, list),
-                  "every rule states version, basis, category, kind and severity, and has a title: "
-                  "rule \"ID\" \"标题\" { version: 1 ... }");
-  }
 }
 
 bool RuleChecker::checkScope(const RuleDecl& rule, CheckedRule& out, RuleFacts& facts) {
@@ -383,7 +258,7 @@ void RuleChecker::checkParams(const RuleDecl& rule, CheckedRule& out, LocalScope
   }
 }
 
-void RuleChecker::checkBody(const RuleDecl& rule, CheckedRule& out, LocalScope& locals, RuleFacts& facts) {
+void RuleChecker::checkBody(const RuleDecl& rule, LocalScope& locals, RuleFacts& facts) {
   for (const auto& clause : rule.clauses)
     if (const auto* l = std::get_if<LetClause>(&clause.body)) facts.laterLets.emplace_back(l->name.name, l->name.span);
   ExprChecker checker(program_, module_, diags_, locals, &facts);
@@ -483,7 +358,7 @@ void RuleChecker::checkBody(const RuleDecl& rule, CheckedRule& out, LocalScope& 
         }
       }
     } else if (const auto* m = std::get_if<MessageClause>(&clause.body)) {
-      if (once("message", clause.span)) checkMessage(*m, checker);
+      if (once("message", clause.span)) checkMessageTemplate(*m, checker, diags_);
     } else if (const auto* ev = std::get_if<EvidenceClause>(&clause.body)) {
       for (const auto& v : ev->values) checker.check(*v);
     } else if (const auto* p = std::get_if<PeersClause>(&clause.body)) {
@@ -505,75 +380,6 @@ void RuleChecker::checkBody(const RuleDecl& rule, CheckedRule& out, LocalScope& 
     if (b.kind == Binding::Kind::Param && !b.used)
       diags_.report(DiagCode::FG4013, b.span, fmt::format("parameter `{}` is never used", b.name),
                     "use it in the rule, or remove it");
-  (void)out;
-}
-
-void RuleChecker::checkMessage(const MessageClause& message, ExprChecker& checker) {
-  const std::string& text = message.text;
-  uint32_t base = message.textSpan.begin + 1;  // after the opening quote
-  // Walk the template by characters, so that spans inside it count characters like the lexer.
-  uint32_t ch = 0;
-  for (size_t i = 0; i < text.size();) {
-    if (text[i] == '\\' && i + 1 < text.size()) {
-      i += 2;
-      ch += 2;
-      continue;
-    }
-    if (text[i] == '}') {
-      diags_.report(DiagCode::FG4009, Span{message.textSpan.file, base + ch, base + ch + 1}, "`}` without a `{`",
-                    "write \\} for a literal brace");
-      ++i;
-      ++ch;
-      continue;
-    }
-    if (text[i] != '{') {
-      bool ok;
-      utf8::decode(text, i, ok);
-      ++ch;
-      continue;
-    }
-    size_t close = text.find('}', i);
-    uint32_t holeStart = ch;
-    if (close == std::string::npos) {
-      diags_.report(DiagCode::FG4009, Span{message.textSpan.file, base + ch, base + ch + 1}, "`{` without a closing `}`",
-                    "a hole is {name} or {name.field}; write \\{ for a literal brace");
-      return;
-    }
-    std::string hole = text.substr(i + 1, close - i - 1);
-    uint32_t holeChars = 0;
-    for (size_t k = 0; k < hole.size();) {
-      bool ok;
-      utf8::decode(hole, k, ok);
-      ++holeChars;
-    }
-    Span holeSpan{message.textSpan.file, base + holeStart + 1, base + holeStart + 1 + holeChars};
-    // A hole is a dotted path of names.
-    std::vector<std::string> parts;
-    size_t start = 0;
-    bool wellFormed = !hole.empty();
-    while (wellFormed) {
-      size_t dot = hole.find('.', start);
-      std::string part = hole.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
-      wellFormed = !part.empty() && part.find_first_of(" +-*/()\"'{") == std::string::npos;
-      parts.push_back(part);
-      if (dot == std::string::npos) break;
-      start = dot + 1;
-    }
-    if (!wellFormed) {
-      diags_.report(DiagCode::FG4009, holeSpan, fmt::format("`{{{}}}` is not a name", hole),
-                    "holes are names or fields ({gap}, {line.pric}); compute anything else with `let` first");
-    } else {
-      Type t = checker.nameType(parts[0], holeSpan);
-      for (size_t k = 1; k < parts.size() && !t.isError(); ++k) t = checker.memberType(t, parts[k], holeSpan);
-      bool printable = t.isError() || t.isScalar() || t.kind() == TypeKind::Null ||
-                       (t.isCollection() && t.element().isScalar());
-      if (!printable)
-        diags_.report(DiagCode::FG4009, holeSpan, fmt::format("`{{{}}}` is {}, which cannot be printed", hole, t.str()),
-                      "name one of its fields");
-    }
-    ch = holeStart + 2 + holeChars;
-    i = close + 1;
-  }
 }
 
 }  // namespace fundguard

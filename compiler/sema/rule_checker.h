@@ -9,20 +9,10 @@
 #include <vector>
 
 #include "sema/expr_checker.h"
+#include "sema/rule_metadata.h"
 
 namespace fundguard {
 
-struct RuleMetadata {
-  int version = 0;
-  std::string title;
-  std::string basisDocument;             // document number and article
-  std::vector<std::string> basisQuotes;  // verbatim quotes from the document
-  std::vector<std::string> sources;      // further documents that name the same violation
-  std::string category;                  // C1..C6 (附表2)
-  std::string kind;                      // violation | suspect
-  std::string severity;                  // high | medium | low
-  std::string effectiveFrom, effectiveTo;  // YYYY-MM-DD; empty = open
-};
 
 struct CheckedParam {
   std::string name;
@@ -50,12 +40,10 @@ public:
 
 private:
   void checkId(const ast::RuleDecl& rule);
-  void checkMetadata(const ast::RuleDecl& rule, CheckedRule& out);
   bool checkScope(const ast::RuleDecl& rule, CheckedRule& out, RuleFacts& facts);
   bool bindScopeNames(const ast::RuleDecl& rule, ScopeKind scope, LocalScope& locals);
   void checkParams(const ast::RuleDecl& rule, CheckedRule& out, LocalScope& locals);
-  void checkBody(const ast::RuleDecl& rule, CheckedRule& out, LocalScope& locals, RuleFacts& facts);
-  void checkMessage(const ast::MessageClause& message, ExprChecker& checker);
+  void checkBody(const ast::RuleDecl& rule, LocalScope& locals, RuleFacts& facts);
   bool defineName(const ast::Ident& name, LocalScope& locals);
 
   Program& program_;
