@@ -29,9 +29,9 @@ const std::vector<std::string>& requiredMetadata() {
 }  // namespace
 
 RuleMetadata readMetadata(const RuleDecl& rule, DiagnosticSink& diags) {
-  RuleMetadata meta;
+  RuleMetadata result;
   std::map<std::string, Span> seen;
-  meta.title = rule.title;
+  result.title = rule.title;
   for (const auto& clause : rule.clauses) {
     const auto* meta = std::get_if<MetaClause>(&clause.body);
     if (!meta) continue;
@@ -61,18 +61,18 @@ RuleMetadata readMetadata(const RuleDecl& rule, DiagnosticSink& diags) {
       if (!number || *number.value < 1 || *number.value > 1000000) {
         bad("the version is a whole number from 1", "write `version: 1`, and add one on every change of logic");
       } else {
-        meta.version = static_cast<int>(*number.value);
+        result.version = static_cast<int>(*number.value);
       }
     } else if (key == "title" || key == "description") {
       if (!single(MetaValue::Kind::Literal) || values[0].literal != LiteralKind::String) bad(fmt::format("`{}` is a text in quotes", key), "");
-      else if (key == "title") meta.title = values[0].text;
+      else if (key == "title") result.title = values[0].text;
     } else if (key == "source" || key == "tags") {
       bool ok = !values.empty();
       for (const auto& v : values)
         ok &= (v.kind == MetaValue::Kind::Literal && v.literal == LiteralKind::String) || key == "tags";
       if (!ok) bad(fmt::format("`{}` is one or more texts in quotes", key), "");
       else if (key == "source")
-        for (const auto& v : values) meta.sources.push_back(v.text);
+        for (const auto& v : values) result.sources.push_back(v.text);
     } else if (key == "basis") {
       bool ok = !values.empty();
       for (const auto& v : values) ok &= v.kind == MetaValue::Kind::Literal && v.literal == LiteralKind::String;
@@ -80,8 +80,8 @@ RuleMetadata readMetadata(const RuleDecl& rule, DiagnosticSink& diags) {
         bad("the basis is the document and article, then the quoted text, each in quotes",
             "write `basis: \"苏医保发〔2020〕40号 附件2 第9条\" \"原文……\"`");
       } else {
-        meta.basisDocument = values[0].text;
-        for (size_t i = 1; i < values.size(); ++i) meta.basisQuotes.push_back(values[i].text);
+        result.basisDocument = values[0].text;
+        for (size_t i = 1; i < values.size(); ++i) result.basisQuotes.push_back(values[i].text);
       }
     } else if (key == "category") {
       static const std::vector<std::string> cats = {"C1", "C2", "C3", "C4", "C5", "C6"};
@@ -89,7 +89,7 @@ RuleMetadata readMetadata(const RuleDecl& rule, DiagnosticSink& diags) {
         bad("the category is a row of 附表2: C1 to C6",
             "C1 未达住院指征住院, C2 挂名住院, C3 伪造医疗文书, C4 虚构医药服务项目, C5 串换药品耗材和诊疗项目, C6 其他");
       else
-        meta.category = values[0].text;
+        result.category = values[0].text;
     } else if (key == "kind") {
       static const std::map<std::string, std::string> kinds = {
           {"violation", "violation"}, {"suspect", "suspect"}, {"违规", "violation"}, {"疑点", "suspect"}};
@@ -97,7 +97,7 @@ RuleMetadata readMetadata(const RuleDecl& rule, DiagnosticSink& diags) {
       if (it == kinds.end())
         bad("the kind is `violation` (违规) or `suspect` (疑点)",
             values.empty() ? std::string() : didYouMean(values[0].text, {"violation", "suspect"}));
-      else meta.kind = it->second;
+      else result.kind = it->second;
     } else if (key == "severity") {
       static const std::map<std::string, std::string> levels = {
           {"high", "high"}, {"medium", "medium"}, {"low", "low"}, {"高", "high"}, {"中", "medium"}, {"低", "low"}};
@@ -105,7 +105,7 @@ RuleMetadata readMetadata(const RuleDecl& rule, DiagnosticSink& diags) {
       if (it == levels.end())
         bad("the severity is `high`, `medium` or `low` (高/中/低)",
             values.empty() ? std::string() : didYouMean(values[0].text, {"high", "medium", "low"}));
-      else meta.severity = it->second;
+      else result.severity = it->second;
     } else if (key == "effective") {
       bool shape = values.size() == 1 &&
                    (values[0].kind == MetaValue::Kind::DateRange ||
@@ -125,16 +125,16 @@ RuleMetadata readMetadata(const RuleDecl& rule, DiagnosticSink& diags) {
         diags.report(DiagCode::FG4011, v.span, fmt::format("the rule ends ({}) before it begins ({})", v.rangeEnd, v.text),
                       "swap the dates");
       } else {
-        meta.effectiveFrom = v.text;
-        meta.effectiveTo = v.kind == MetaValue::Kind::DateRange ? v.rangeEnd : v.text;
+        result.effectiveFrom = v.text;
+        result.effectiveTo = v.kind == MetaValue::Kind::DateRange ? v.rangeEnd : v.text;
       }
     }
   }
-  if (rule.syntaxErrors) return meta;  // what looks missing may be in the part that did not parse
+  if (rule.syntaxErrors) return result;  // what looks missing may be in the part that did not parse
   std::vector<std::string> missing;
   for (const auto& key : requiredMetadata())
     if (!seen.count(key)) missing.push_back("`" + key + "`");
-  if (meta.title.empty() && !seen.count("title")) missing.push_back("a title");
+  if (result.title.empty() && !seen.count("title")) missing.push_back("a title");
   if (!missing.empty()) {
     std::string list;
     for (size_t i = 0; i < missing.size(); ++i) list += (i ? ", " : "") + missing[i];
@@ -143,7 +143,7 @@ RuleMetadata readMetadata(const RuleDecl& rule, DiagnosticSink& diags) {
                   "every rule states version, basis, category, kind and severity, and has a title: "
                   "rule \"ID\" \"标题\" { version: 1 ... }");
   }
-  return meta;
+  return result;
 }
 
 }  // namespace fundguard
