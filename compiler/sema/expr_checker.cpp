@@ -66,6 +66,7 @@ Type ExprChecker::checkImpl(const Expr& expr) {
     case ExprKind::StartsWith: return startsWith(static_cast<const StartsWithExpr&>(expr));
     case ExprKind::If: return ifExpr(static_cast<const IfExpr&>(expr));
     case ExprKind::List: return listExpr(static_cast<const ListExpr&>(expr));
+    case ExprKind::Error: return Type::error();
   }
   return Type::error();
 }
@@ -96,7 +97,7 @@ Type ExprChecker::literal(const LiteralExpr& e) {
       if (auto v = parseDateTime(e.text); !v) return invalid(v.error, "write YYYY-MM-DD HH:MM:SS");
       return Type::scalar(TypeKind::DateTime);
     case LiteralKind::Bool: return Type::scalar(TypeKind::Bool);
-    case LiteralKind::Null: return e.text == "<error>" ? Type::error() : Type::null();
+    case LiteralKind::Null: return Type::null();
   }
   return Type::error();
 }

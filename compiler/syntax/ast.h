@@ -21,14 +21,14 @@ struct Ident {
 
 // ---------------------------------------------------------------- expressions
 
-enum class ExprKind { Literal, Name, Member, Call, Aggregate, Unary, Binary, Compare, IsNull, In, Between, StartsWith, If, List };
+enum class ExprKind { Literal, Name, Member, Call, Aggregate, Unary, Binary, Compare, IsNull, In, Between, StartsWith, If, List, Error };
 
 struct Expr {
   Expr(ExprKind k, Span s, uint32_t i) : kind(k), span(s), id(i) {}
   virtual ~Expr() = default;
   ExprKind kind;
   Span span;
-  uint32_t id;  // dense per file: index into the checker's side tables
+  uint32_t id;  // unique per file, below File::exprCount: index into the checker's side tables
 };
 using ExprPtr = std::unique_ptr<Expr>;
 
@@ -132,6 +132,11 @@ struct IfExpr : Expr {
 struct ListExpr : Expr {
   using Expr::Expr;
   std::vector<ExprPtr> items;
+};
+
+// Stands where the parser recovered from a syntax error; the checker accepts it silently.
+struct ErrorExpr : Expr {
+  using Expr::Expr;
 };
 
 const char* name(BinaryOp op);

@@ -51,6 +51,8 @@ private:
   ast::ExprPtr postfix(P::PostfixContext* ctx);
   ast::ExprPtr primary(P::PrimaryContext* ctx);
   ast::ExprPtr literal(P::LiteralContext* ctx);
+  // The kind and text of a literal, without making an expression (metadata, test values).
+  static std::pair<ast::LiteralKind, std::string> literalOf(P::LiteralContext* ctx);
   ast::ExprPtr call(P::CallExprContext* ctx);
   static bool isAggregateName(const std::string& name);
   ast::ExprPtr errorExpr(Span span);  // stands in where the parser recovered from an error
