@@ -96,4 +96,9 @@ std::string didYouMean(std::string_view name, const std::vector<std::string>& ca
   return match.empty() ? std::string() : fmt::format("did you mean `{}`?", match);
 }
 
+std::string didYouMeanOr(std::string_view name, const std::vector<std::string>& candidates, std::string otherwise) {
+  std::string hint = didYouMean(name, candidates);
+  return hint.empty() ? otherwise : hint;
+}
+
 }  // namespace fundguard

@@ -60,5 +60,7 @@ private:
 // close enough to be a plausible typo.
 std::string closestMatch(std::string_view name, const std::vector<std::string>& candidates);
 std::string didYouMean(std::string_view name, const std::vector<std::string>& candidates);
+// didYouMean, or `otherwise` when nothing is close.
+std::string didYouMeanOr(std::string_view name, const std::vector<std::string>& candidates, std::string otherwise);
 
 }  // namespace fundguard

@@ -18,9 +18,8 @@ Type ExprChecker::aggregate(const AggregateExpr& e) {
     for (const auto& b : builtinFunctions())
       if (b.kind == BuiltinInfo::Kind::Aggregate) names.push_back(b.name);
     diags_.report(DiagCode::FG1013, e.function.span, fmt::format("`{}` is not an aggregate", fn),
-                  didYouMean(fn, names).empty() ? "aggregates are count, sum, min, max, avg, median, stddev, distinct, "
-                                                  "share, exists, all, filter, first, last and groups"
-                                                : didYouMean(fn, names));
+                  didYouMeanOr(fn, names, "aggregates are count, sum, min, max, avg, median, stddev, distinct, "
+                                                  "share, exists, all, filter, first, last and groups"));
     return Type::error();
   }
   if (source.isError()) return Type::error();

@@ -27,7 +27,7 @@ Type ExprChecker::call(const CallExpr& e) {
     for (const auto& n : program_.visibleNames(module_, Symbol::Kind::Define)) names.push_back(n);
     for (const auto& arg : e.args) check(*arg.value);
     diags_.report(DiagCode::FG1013, e.callee.span, fmt::format("unknown function `{}`", name),
-                  didYouMean(name, names).empty() ? "see the list of functions in docs/language.md" : didYouMean(name, names));
+                  didYouMeanOr(name, names, "see the list of functions in docs/language.md"));
     return Type::error();
   }
   if (info->kind == BuiltinInfo::Kind::Table) return tableArgument(e, std::string(info->name) == "lookup");
@@ -221,8 +221,7 @@ Type ExprChecker::tableArgument(const CallExpr& e, bool unique) {
     }
     const ColumnInfo* col = table->column(arg.name->name);
     if (!col) {
-      std::vector<std::string> names;
-      for (const auto& c : table->columns) names.push_back(c.name);
+      std::vector<std::string> names = table->columnNames();
       diags_.report(DiagCode::FG1011, arg.name->span, fmt::format("table `{}` has no column `{}`", table->name, arg.name->name),
                     didYouMean(arg.name->name, names));
       ok = false;

@@ -45,8 +45,7 @@ Type resolveTypeRef(const Program& program, const Module& from, const ast::TypeR
       if (!sym || sym->kind != Symbol::Kind::Dict) {
         std::vector<std::string> dicts = program.visibleNames(from, Symbol::Kind::Dict);
         diags.report(DiagCode::FG1014, ref.dict.span, fmt::format("no dictionary named `{}`", ref.dict.name),
-                     didYouMean(ref.dict.name, dicts).empty() ? "declare it with `dict NAME { \"code\": \"label\" }`"
-                                                              : didYouMean(ref.dict.name, dicts));
+                     didYouMeanOr(ref.dict.name, dicts, "declare it with `dict NAME { \"code\": \"label\" }`"));
         return Type::code(nullptr);
       }
       return Type::code(sym->dict);
@@ -68,9 +67,7 @@ Type resolveTypeRef(const Program& program, const Module& from, const ast::TypeR
       if (allowRows)
         for (const auto& n : program.visibleNames(from, Symbol::Kind::Table)) names.push_back(n);
       diags.report(DiagCode::FG1015, ref.name.span, fmt::format("unknown type `{}`", ref.name.name),
-                   didYouMean(ref.name.name, names).empty()
-                       ? "types are str, code, int, dec, money, date, datetime, bool, list of T, set of T"
-                       : didYouMean(ref.name.name, names));
+                   didYouMeanOr(ref.name.name, names, "types are str, code, int, dec, money, date, datetime, bool, list of T, set of T"));
       return Type::error();
     }
   }
@@ -196,8 +193,7 @@ void DeclarationPass::resolveColumns(Module& module) {
       for (const auto& name : clause) {
         const ColumnInfo* col = table->column(name.name);
         if (!col) {
-          std::vector<std::string> names;
-          for (const auto& c : table->columns) names.push_back(c.name);
+          std::vector<std::string> names = table->columnNames();
           diags_.report(DiagCode::FG2002, name.span,
                         fmt::format("key column `{}` is not a column of `{}`", name.name, table->name),
                         didYouMean(name.name, names));
@@ -213,9 +209,7 @@ void DeclarationPass::resolveColumns(Module& module) {
     for (const auto& role : decl.roles) {
       if (std::find(kRoles.begin(), kRoles.end(), role.name) == kRoles.end()) {
         diags_.report(DiagCode::FG2004, role.span, fmt::format("unknown role `{}`", role.name),
-                      didYouMean(role.name, kRoles).empty()
-                          ? "roles are settlement, fee_line, person and institution"
-                          : didYouMean(role.name, kRoles));
+                      didYouMeanOr(role.name, kRoles, "roles are settlement, fee_line, person and institution"));
         continue;
       }
       table->roles.insert(role.name);
@@ -250,8 +244,7 @@ void DeclarationPass::resolveLinks(Module& module) {
         const ast::Ident& remoteName = pair.remote ? *pair.remote : pair.local;
         const ColumnInfo* theirs = link.target->column(remoteName.name);
         if (!ours) {
-          std::vector<std::string> names;
-          for (const auto& c : table->columns) names.push_back(c.name);
+          std::vector<std::string> names = table->columnNames();
           diags_.report(DiagCode::FG1011, pair.local.span,
                         fmt::format("table `{}` has no column `{}`", table->name, pair.local.name),
                         didYouMean(pair.local.name, names));
@@ -259,14 +252,12 @@ void DeclarationPass::resolveLinks(Module& module) {
           continue;
         }
         if (!theirs) {
-          std::vector<std::string> names;
-          for (const auto& c : link.target->columns) names.push_back(c.name);
+          std::vector<std::string> names = link.target->columnNames();
           diags_.report(DiagCode::FG1011, remoteName.span,
                         fmt::format("table `{}` has no column `{}`", link.target->name, remoteName.name),
-                        didYouMean(remoteName.name, names).empty()
-                            ? fmt::format("write `{} = COLUMN_OF_{}` when the names differ", pair.local.name,
-                                          link.target->name)
-                            : didYouMean(remoteName.name, names));
+                        didYouMeanOr(remoteName.name, names,
+                                     fmt::format("write `{} = COLUMN_OF_{}` when the names differ", pair.local.name,
+                                                 link.target->name)));
           ok = false;
           continue;
         }

@@ -172,8 +172,7 @@ Type ExprChecker::memberType(const Type& object, const std::string& name, Span s
         names.push_back(key);
       }
       diags_.report(DiagCode::FG3007, span, fmt::format("a group has no field `{}`", name),
-                    didYouMean(name, names).empty() ? "a group has its keys (named after `by`) and `rows`"
-                                                    : didYouMean(name, names));
+                    didYouMeanOr(name, names, "a group has its keys (named after `by`) and `rows`"));
       return Type::error();
     }
     case TypeKind::Table:

@@ -128,8 +128,7 @@ bool RuleChecker::checkScope(const RuleDecl& rule, CheckedRule& out, RuleFacts& 
     }
     if (std::find(periods.begin(), periods.end(), scope->period->name) == periods.end()) {
       diags_.report(DiagCode::FG4005, scope->period->span, fmt::format("unknown period `{}`", scope->period->name),
-                    didYouMean(scope->period->name, periods).empty() ? "periods are month, quarter and year"
-                                                                     : didYouMean(scope->period->name, periods));
+                    didYouMeanOr(scope->period->name, periods, "periods are month, quarter and year"));
       return false;
     }
     out.period = scope->period->name;

@@ -15,9 +15,14 @@ const LinkInfo* TableInfo::link(const std::string& linkName) const {
   return nullptr;
 }
 
-std::vector<std::string> TableInfo::memberNames() const {
+std::vector<std::string> TableInfo::columnNames() const {
   std::vector<std::string> names;
   for (const auto& c : columns) names.push_back(c.name);
+  return names;
+}
+
+std::vector<std::string> TableInfo::memberNames() const {
+  std::vector<std::string> names = columnNames();
   for (const auto& l : links) names.push_back(l.name);
   return names;
 }

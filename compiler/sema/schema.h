@@ -65,6 +65,7 @@ struct TableInfo {
 
   const ColumnInfo* column(const std::string& name) const;
   const LinkInfo* link(const std::string& name) const;
+  std::vector<std::string> columnNames() const;  // for "did you mean"
   std::vector<std::string> memberNames() const;  // columns and links, for "did you mean"
 };
 

@@ -69,8 +69,7 @@ void TestChecker::check(const TestClause& test, Span span, const CheckedRule& ru
       for (const auto& c : given->columns) {
         const ColumnInfo* col = table->column(c.name);
         if (!col) {
-          std::vector<std::string> names;
-          for (const auto& tc : table->columns) names.push_back(tc.name);
+          std::vector<std::string> names = table->columnNames();
           diags_.report(DiagCode::FG5002, c.span, fmt::format("table `{}` has no column `{}`", table->name, c.name),
                         didYouMean(c.name, names));
           unknownColumn = true;
