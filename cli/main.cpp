@@ -8,7 +8,9 @@
 
 namespace fundguard::cli {
 
-std::string versionString() { return FUNDGUARD_VERSION; }
+std::string versionString() {
+  return FUNDGUARD_VERSION;
+}
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> list = {
@@ -23,7 +25,8 @@ void printUsage(std::ostream& out) {
   out << "FundGuard " << versionString() << ": policy language, compiler and engine for medical-insurance\n"
       << "settlement screening (打击欺诈骗保).\n\n"
       << "Usage: fundguard COMMAND [OPTIONS] [ARGS]\n\nCommands:\n";
-  for (const auto& c : commands()) out << "  " << c.name << std::string(10 - std::string(c.name).size(), ' ') << c.summary << "\n";
+  for (const auto& c : commands())
+    out << "  " << c.name << std::string(10 - std::string(c.name).size(), ' ') << c.summary << "\n";
   out << "  help      show help for a command: fundguard help check\n\n"
       << "Options:\n  --version  print the version\n  -h, --help show this help\n\n"
       << "Exit codes: 0 success, 1 problems in the rules, 2 usage or I/O problem.\n";

@@ -17,7 +17,9 @@ const std::vector<DiagInfo>& allDiagnostics() {
   return table;
 }
 
-const DiagInfo& diagInfo(DiagCode code) { return allDiagnostics().at(static_cast<size_t>(code)); }
+const DiagInfo& diagInfo(DiagCode code) {
+  return allDiagnostics().at(static_cast<size_t>(code));
+}
 
 Diagnostic& DiagnosticSink::report(DiagCode code, Span span, std::string message, std::string hint) {
   diags_.push_back({code, diagInfo(code).severity, span, std::move(message), std::move(hint), {}});
@@ -25,13 +27,13 @@ Diagnostic& DiagnosticSink::report(DiagCode code, Span span, std::string message
 }
 
 size_t DiagnosticSink::errorCount() const {
-  return static_cast<size_t>(std::count_if(diags_.begin(), diags_.end(),
-                                           [](const Diagnostic& d) { return d.severity == Severity::Error; }));
+  return static_cast<size_t>(
+      std::count_if(diags_.begin(), diags_.end(), [](const Diagnostic& d) { return d.severity == Severity::Error; }));
 }
 
 size_t DiagnosticSink::warningCount() const {
-  return static_cast<size_t>(std::count_if(diags_.begin(), diags_.end(),
-                                           [](const Diagnostic& d) { return d.severity == Severity::Warning; }));
+  return static_cast<size_t>(
+      std::count_if(diags_.begin(), diags_.end(), [](const Diagnostic& d) { return d.severity == Severity::Warning; }));
 }
 
 void DiagnosticSink::sort(const SourceManager& sources) {
@@ -45,8 +47,8 @@ void DiagnosticSink::sort(const SourceManager& sources) {
                    [&](const Diagnostic& a, const Diagnostic& b) { return key(a) < key(b); });
   diags_.erase(std::unique(diags_.begin(), diags_.end(),
                            [](const Diagnostic& a, const Diagnostic& b) {
-                             return a.code == b.code && a.span.file == b.span.file &&
-                                    a.span.begin == b.span.begin && a.message == b.message;
+                             return a.code == b.code && a.span.file == b.span.file && a.span.begin == b.span.begin &&
+                                    a.message == b.message;
                            }),
                diags_.end());
 }
@@ -69,7 +71,8 @@ size_t editDistance(const std::u32string& a, const std::u32string& b) {
   for (size_t i = 1; i <= a.size(); ++i) {
     for (size_t j = 1; j <= b.size(); ++j) {
       d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
     }
   }
   return d[a.size()][b.size()];

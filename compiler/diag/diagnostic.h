@@ -43,7 +43,7 @@ struct Diagnostic {
 };
 
 class DiagnosticSink {
-public:
+ public:
   Diagnostic& report(DiagCode code, Span span, std::string message, std::string hint = {});
   const std::vector<Diagnostic>& all() const { return diags_; }
   size_t errorCount() const;
@@ -52,7 +52,7 @@ public:
   // Orders by file, position and code so that output is stable whatever order checks ran in.
   void sort(const SourceManager& sources);
 
-private:
+ private:
   std::vector<Diagnostic> diags_;
 };
 

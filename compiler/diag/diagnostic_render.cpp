@@ -11,9 +11,12 @@ namespace {
 
 const char* severityWord(Severity s) {
   switch (s) {
-    case Severity::Error: return "error";
-    case Severity::Warning: return "warning";
-    case Severity::Note: return "note";
+    case Severity::Error:
+      return "error";
+    case Severity::Warning:
+      return "warning";
+    case Severity::Note:
+      return "note";
   }
   return "error";
 }
@@ -64,13 +67,13 @@ void renderSnippet(std::string& out, const SourceFile& file, Span span, const st
 
 }  // namespace
 
-std::string renderText(const SourceManager& sources, const std::vector<Diagnostic>& diags, const RenderOptions& options) {
+std::string renderText(const SourceManager& sources, const std::vector<Diagnostic>& diags,
+                       const RenderOptions& options) {
   std::string out;
   for (const auto& d : diags) {
     const DiagInfo& info = diagInfo(d.code);
     std::string head = fmt::format("{}[{}]", severityWord(d.severity), info.name);
-    if (options.color)
-      head = (d.severity == Severity::Error ? "\x1b[1;31m" : "\x1b[1;33m") + head + "\x1b[0m\x1b[1m";
+    if (options.color) head = (d.severity == Severity::Error ? "\x1b[1;31m" : "\x1b[1;33m") + head + "\x1b[0m\x1b[1m";
     out += fmt::format("{}: {}{}\n", head, d.message, options.color ? "\x1b[0m" : "");
     if (d.span.valid()) {
       const SourceFile& file = sources.file(d.span.file);
@@ -142,7 +145,8 @@ std::string renderJson(const SourceManager& sources, const std::vector<Diagnosti
   return w.str() + "\n";
 }
 
-std::string renderSarif(const SourceManager& sources, const std::vector<Diagnostic>& diags, const std::string& toolVersion) {
+std::string renderSarif(const SourceManager& sources, const std::vector<Diagnostic>& diags,
+                        const std::string& toolVersion) {
   JsonWriter w(true);
   w.beginObject();
   w.key("$schema").value("https://json.schemastore.org/sarif-2.1.0.json");
@@ -167,7 +171,11 @@ std::string renderSarif(const SourceManager& sources, const std::vector<Diagnost
     w.key("ruleId").value(info.name);
     w.key("ruleIndex").value(static_cast<int64_t>(d.code));
     w.key("level").value(severityWord(d.severity));
-    w.key("message").beginObject().key("text").value(d.hint.empty() ? d.message : d.message + " (" + d.hint + ")").endObject();
+    w.key("message")
+        .beginObject()
+        .key("text")
+        .value(d.hint.empty() ? d.message : d.message + " (" + d.hint + ")")
+        .endObject();
     if (d.span.valid()) {
       const SourceFile& file = sources.file(d.span.file);
       LineCol b = file.position(d.span.begin);

@@ -16,7 +16,8 @@ struct RenderOptions {
 std::string renderText(const SourceManager& sources, const std::vector<Diagnostic>& diags,
                        const RenderOptions& options = {});
 std::string renderJson(const SourceManager& sources, const std::vector<Diagnostic>& diags, size_t filesChecked);
-std::string renderSarif(const SourceManager& sources, const std::vector<Diagnostic>& diags, const std::string& toolVersion);
+std::string renderSarif(const SourceManager& sources, const std::vector<Diagnostic>& diags,
+                        const std::string& toolVersion);
 
 // One line summary: "2 errors, 1 warning in 14 files".
 std::string renderSummary(size_t errors, size_t warnings, size_t files);

@@ -25,7 +25,7 @@ struct LineCol {
 };
 
 class SourceFile {
-public:
+ public:
   SourceFile(std::string path, std::string text);
 
   const std::string& path() const { return path_; }
@@ -43,7 +43,7 @@ public:
   size_t firstInvalidByte() const { return firstInvalidByte_; }
   uint32_t charOffsetOfByte(size_t byte) const;
 
-private:
+ private:
   size_t byteOfChar(uint32_t charOffset) const;
 
   std::string path_;
@@ -55,12 +55,12 @@ private:
 
 // Owns every file of one compilation; file ids start at 1 so that Span{} means "nowhere".
 class SourceManager {
-public:
+ public:
   uint32_t add(std::string path, std::string text);
   const SourceFile& file(uint32_t id) const { return *files_.at(id - 1); }
   size_t size() const { return files_.size(); }
 
-private:
+ private:
   std::vector<std::unique_ptr<SourceFile>> files_;
 };
 

@@ -24,8 +24,9 @@ void reportDuplicateRuleIds(const std::vector<CheckedRule>& rules, DiagnosticSin
     if (rule.decl->id.empty()) continue;
     auto [it, inserted] = first.emplace(rule.decl->id, &rule);
     if (!inserted) {
-      auto& d = diags.report(DiagCode::FG4007, rule.decl->idSpan, fmt::format("rule id \"{}\" is used twice", rule.decl->id),
-                             "each rule has its own id; a variant takes a suffix, e.g. \"IP-01-b\"");
+      auto& d =
+          diags.report(DiagCode::FG4007, rule.decl->idSpan, fmt::format("rule id \"{}\" is used twice", rule.decl->id),
+                       "each rule has its own id; a variant takes a suffix, e.g. \"IP-01-b\"");
       d.notes.push_back({it->second->decl->idSpan, "first used here"});
     }
   }

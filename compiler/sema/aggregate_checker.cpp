@@ -18,20 +18,23 @@ Type ExprChecker::aggregate(const AggregateExpr& e) {
     for (const auto& b : builtinFunctions())
       if (b.kind == BuiltinInfo::Kind::Aggregate) names.push_back(b.name);
     diags_.report(DiagCode::FG1013, e.function.span, fmt::format("`{}` is not an aggregate", fn),
-                  didYouMeanOr(fn, names, "aggregates are count, sum, min, max, avg, median, stddev, distinct, "
-                                                  "share, exists, all, filter, first, last and groups"));
+                  didYouMeanOr(fn, names,
+                               "aggregates are count, sum, min, max, avg, median, stddev, distinct, "
+                               "share, exists, all, filter, first, last and groups"));
     return Type::error();
   }
   if (source.isError()) return Type::error();
   if (!source.isCollection()) {
-    diags_.report(DiagCode::FG3006, e.source->span, fmt::format("`{}` goes over a list, but this is {}", fn, source.str()),
+    diags_.report(DiagCode::FG3006, e.source->span,
+                  fmt::format("`{}` goes over a list, but this is {}", fn, source.str()),
                   fmt::format("write {}", info->signature));
     return Type::error();
   }
   if (const Binding* outer = locals_.find(e.var.name); outer && outer->kind != Binding::Kind::Aggregate) {
-    auto& d = diags_.report(DiagCode::FG4012, e.var.span,
-                            fmt::format("`{}` is already defined in this rule; the element needs its own name", e.var.name),
-                            "e.g. `l` for a line, `s` for a settlement");
+    auto& d =
+        diags_.report(DiagCode::FG4012, e.var.span,
+                      fmt::format("`{}` is already defined in this rule; the element needs its own name", e.var.name),
+                      "e.g. `l` for a line, `s` for a settlement");
     if (outer->span.valid()) d.notes.push_back({outer->span, "defined here"});
   }
   size_t mark = locals_.size();
@@ -47,7 +50,8 @@ Type ExprChecker::aggregate(const AggregateExpr& e) {
   Type result;
   if (fn == "groups") {
     if (e.keys.empty()) {
-      diags_.report(DiagCode::FG3005, e.span, "`groups` needs `by` and at least one key", fmt::format("write {}", info->signature));
+      diags_.report(DiagCode::FG3005, e.span, "`groups` needs `by` and at least one key",
+                    fmt::format("write {}", info->signature));
       result = Type::error();
     } else {
       auto group = std::make_shared<GroupInfo>();
@@ -55,14 +59,16 @@ Type ExprChecker::aggregate(const AggregateExpr& e) {
       for (const auto& k : e.keys) {
         Type kt = check(*k.value);
         if (!kt.isError() && !kt.isScalar())
-          diags_.report(DiagCode::FG3001, k.value->span, fmt::format("a group key must be a single value, not {}", kt.str()), "");
+          diags_.report(DiagCode::FG3001, k.value->span,
+                        fmt::format("a group key must be a single value, not {}", kt.str()), "");
         group->keys.emplace_back(k.name.name, kt);
       }
       result = Type::list(Type::group(group));
     }
   } else {
     if (!e.keys.empty())
-      diags_.report(DiagCode::FG3005, e.keys.front().name.span, fmt::format("only `groups` takes `by`, not `{}`", fn), "");
+      diags_.report(DiagCode::FG3005, e.keys.front().name.span, fmt::format("only `groups` takes `by`, not `{}`", fn),
+                    "");
     result = aggregateOver(fn, e.span, source.element(), e.value ? &value : nullptr, e.value ? e.value->span : e.span,
                            e.filter != nullptr);
   }
@@ -70,18 +76,20 @@ Type ExprChecker::aggregate(const AggregateExpr& e) {
   return result;
 }
 
-Type ExprChecker::aggregateOver(const std::string& fn, Span span, const Type& element, const Type* value, Span valueSpan,
-                                bool hasFilter) {
+Type ExprChecker::aggregateOver(const std::string& fn, Span span, const Type& element, const Type* value,
+                                Span valueSpan, bool hasFilter) {
   const BuiltinInfo& info = *findBuiltin(fn);
   auto needsFilter = [&]() {
-    diags_.report(DiagCode::FG3005, span, fmt::format("`{}` needs a `where` condition", fn), fmt::format("write {}", info.signature));
+    diags_.report(DiagCode::FG3005, span, fmt::format("`{}` needs a `where` condition", fn),
+                  fmt::format("write {}", info.signature));
     return Type::error();
   };
   const Type& v = value ? *value : element;
   if (v.isError()) return Type::error();
   bool numeric = v.isNumeric() || v.kind() == TypeKind::Money;
   auto notNumeric = [&]() {
-    diags_.report(DiagCode::FG3001, valueSpan, fmt::format("`{}` adds up numbers or money, but this is {}", fn, v.str()),
+    diags_.report(DiagCode::FG3001, valueSpan,
+                  fmt::format("`{}` adds up numbers or money, but this is {}", fn, v.str()),
                   fmt::format("write {}", info.signature));
     return Type::error();
   };
@@ -97,7 +105,8 @@ Type ExprChecker::aggregateOver(const std::string& fn, Span span, const Type& el
   }
   if (fn == "min" || fn == "max") {
     if (!v.isScalar() || v.kind() == TypeKind::Bool) {
-      diags_.report(DiagCode::FG3001, valueSpan, fmt::format("`{}` needs values with an order, but this is {}", fn, v.str()), "");
+      diags_.report(DiagCode::FG3001, valueSpan,
+                    fmt::format("`{}` needs values with an order, but this is {}", fn, v.str()), "");
       return Type::error();
     }
     return v.withNullable(true);

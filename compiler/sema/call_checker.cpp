@@ -13,7 +13,9 @@ namespace fundguard {
 using namespace ast;
 
 namespace {
-std::string signatureHint(const BuiltinInfo& b) { return fmt::format("write {}: {}", b.signature, b.meaning); }
+std::string signatureHint(const BuiltinInfo& b) {
+  return fmt::format("write {}: {}", b.signature, b.meaning);
+}
 }  // namespace
 
 Type ExprChecker::call(const CallExpr& e) {
@@ -70,7 +72,8 @@ Type ExprChecker::call(const CallExpr& e) {
   if (info->kind == BuiltinInfo::Kind::Aggregate) {
     // count(setl.lines), sum(list_of_amounts), and the two-argument min(a, b) / max(a, b).
     if ((name == "min" || name == "max") && args.size() == 2) {
-      if (!comparable(args[0], args[1], e.args[0].value.get(), e.args[1].value.get(), e.span, true)) return Type::error();
+      if (!comparable(args[0], args[1], e.args[0].value.get(), e.args[1].value.get(), e.span, true))
+        return Type::error();
       return unify(args[0], args[1], e.args[0].value.get(), e.args[1].value.get(), e.span);
     }
     if (args.size() != 1) {
@@ -79,8 +82,8 @@ Type ExprChecker::call(const CallExpr& e) {
     }
     if (args[0].isError()) return Type::error();
     if (!args[0].isCollection()) {
-      diags_.report(DiagCode::FG3006, e.args[0].value->span, fmt::format("`{}` needs a list, but this is {}", name, args[0].str()),
-                    signatureHint(*info));
+      diags_.report(DiagCode::FG3006, e.args[0].value->span,
+                    fmt::format("`{}` needs a list, but this is {}", name, args[0].str()), signatureHint(*info));
       return Type::error();
     }
     const Type& element = args[0].element();
@@ -104,7 +107,8 @@ Type ExprChecker::call(const CallExpr& e) {
   }
   auto arity = [&](size_t n) {
     if (args.size() == n) return true;
-    diags_.report(DiagCode::FG3005, e.span, fmt::format("`{}` takes {} argument{}, not {}", name, n, n == 1 ? "" : "s", args.size()),
+    diags_.report(DiagCode::FG3005, e.span,
+                  fmt::format("`{}` takes {} argument{}, not {}", name, n, n == 1 ? "" : "s", args.size()),
                   signatureHint(*info));
     return false;
   };
@@ -146,7 +150,8 @@ Type ExprChecker::call(const CallExpr& e) {
   if (name == "coalesce") {
     if (args.size() < 2) return arity(2), Type::error();
     Type t = args[0];
-    for (size_t i = 1; i < args.size(); ++i) t = unify(t, args[i], e.args[i - 1].value.get(), e.args[i].value.get(), e.span);
+    for (size_t i = 1; i < args.size(); ++i)
+      t = unify(t, args[i], e.args[i - 1].value.get(), e.args[i].value.get(), e.span);
     if (t.isError()) return t;
     return t.withNullable(args.back().nullable());
   }
@@ -196,15 +201,16 @@ Type ExprChecker::tableArgument(const CallExpr& e, bool unique) {
   const std::string& fn = e.callee.name;
   const BuiltinInfo& info = *findBuiltin(fn);
   if (e.args.empty() || e.args[0].name) {
-    diags_.report(DiagCode::FG3012, e.span, fmt::format("`{}` starts with the name of a table", fn), signatureHint(info));
+    diags_.report(DiagCode::FG3012, e.span, fmt::format("`{}` starts with the name of a table", fn),
+                  signatureHint(info));
     for (const auto& a : e.args) check(*a.value);
     return Type::error();
   }
   Type t = check(*e.args[0].value);
   if (t.isError()) return Type::error();
   if (t.kind() != TypeKind::Table) {
-    diags_.report(DiagCode::FG3012, e.args[0].value->span, fmt::format("`{}` needs a table first, but this is {}", fn, t.str()),
-                  signatureHint(info));
+    diags_.report(DiagCode::FG3012, e.args[0].value->span,
+                  fmt::format("`{}` needs a table first, but this is {}", fn, t.str()), signatureHint(info));
     return Type::error();
   }
   const TableInfo* table = t.tableInfo();
@@ -222,7 +228,8 @@ Type ExprChecker::tableArgument(const CallExpr& e, bool unique) {
     const ColumnInfo* col = table->column(arg.name->name);
     if (!col) {
       std::vector<std::string> names = table->columnNames();
-      diags_.report(DiagCode::FG1011, arg.name->span, fmt::format("table `{}` has no column `{}`", table->name, arg.name->name),
+      diags_.report(DiagCode::FG1011, arg.name->span,
+                    fmt::format("table `{}` has no column `{}`", table->name, arg.name->name),
                     didYouMean(arg.name->name, names));
       ok = false;
       continue;

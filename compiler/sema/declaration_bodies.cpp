@@ -32,7 +32,8 @@ void checkDefineBody(Program& program, DefineInfo& define, DiagnosticSink& diags
   if (define.resultDeclared) {
     if (!checker.assignable(body, define.result, define.decl->body.get()))
       diags.report(DiagCode::FG3001, define.decl->body->span,
-                   fmt::format("`{}` is declared to give {}, but its body gives {}", define.name, define.result.str(), body.str()),
+                   fmt::format("`{}` is declared to give {}, but its body gives {}", define.name, define.result.str(),
+                               body.str()),
                    "");
     define.result = define.result.withNullable(body.nullable());
   } else {

@@ -16,10 +16,10 @@ const Symbol* findSymbol(const Program& program, const Module& from, const std::
   auto found = program.lookup(from, name);
   if (found.empty()) return nullptr;
   if (found.size() > 1) {
-    auto& d = diags.report(DiagCode::FG1005, at,
-                           fmt::format("`{}` is declared by both `{}` and `{}`", name, found[0]->module->name,
-                                       found[1]->module->name),
-                           "rename one of them, or import only the module you mean");
+    auto& d = diags.report(
+        DiagCode::FG1005, at,
+        fmt::format("`{}` is declared by both `{}` and `{}`", name, found[0]->module->name, found[1]->module->name),
+        "rename one of them, or import only the module you mean");
     for (const Symbol* s : found) d.notes.push_back({s->span, "declared here"});
   }
   return found[0];
@@ -67,7 +67,8 @@ Type resolveTypeRef(const Program& program, const Module& from, const ast::TypeR
       if (allowRows)
         for (const auto& n : program.visibleNames(from, Symbol::Kind::Table)) names.push_back(n);
       diags.report(DiagCode::FG1015, ref.name.span, fmt::format("unknown type `{}`", ref.name.name),
-                   didYouMeanOr(ref.name.name, names, "types are str, code, int, dec, money, date, datetime, bool, list of T, set of T"));
+                   didYouMeanOr(ref.name.name, names,
+                                "types are str, code, int, dec, money, date, datetime, bool, list of T, set of T"));
       return Type::error();
     }
   }
@@ -309,9 +310,10 @@ void DeclarationPass::checkRoles() {
         for (const auto& role : t->roles) {
           auto [it, inserted] = byRole.emplace(role, t.get());
           if (inserted || it->second == t.get() || !reported.emplace(it->second, t.get()).second) continue;
-          auto& d = diags_.report(DiagCode::FG2004, t->span,
-                                  fmt::format("role `{}` is given to both `{}` and `{}`", role, it->second->name, t->name),
-                                  "one table plays each role in the modules a file imports");
+          auto& d =
+              diags_.report(DiagCode::FG2004, t->span,
+                            fmt::format("role `{}` is given to both `{}` and `{}`", role, it->second->name, t->name),
+                            "one table plays each role in the modules a file imports");
           d.notes.push_back({it->second->span, "first given here"});
         }
   }

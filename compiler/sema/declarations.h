@@ -9,11 +9,11 @@
 namespace fundguard {
 
 class DeclarationPass {
-public:
+ public:
   DeclarationPass(Program& program, DiagnosticSink& diags) : program_(program), diags_(diags) {}
   void run();
 
-private:
+ private:
   void collectSymbols(Module& module);
   void resolveDicts(Module& module);
   void resolveColumns(Module& module);

@@ -39,7 +39,8 @@ Type ExprChecker::checkCondition(const Expr& expr, const char* what) {
     return Type::error();
   }
   if (!t.isError() && t.kind() != TypeKind::Bool) {
-    diags_.report(DiagCode::FG3002, expr.span, fmt::format("{} must be a yes/no condition, but this is {}", what, t.str()),
+    diags_.report(DiagCode::FG3002, expr.span,
+                  fmt::format("{} must be a yes/no condition, but this is {}", what, t.str()),
                   "compare it with something, e.g. `x > 0` or `x = \"21\"`");
     return Type::error();
   }
@@ -48,25 +49,39 @@ Type ExprChecker::checkCondition(const Expr& expr, const char* what) {
 
 Type ExprChecker::checkImpl(const Expr& expr) {
   switch (expr.kind) {
-    case ExprKind::Literal: return literal(static_cast<const LiteralExpr&>(expr));
-    case ExprKind::Name: return nameType(static_cast<const NameExpr&>(expr).name, expr.span);
-    case ExprKind::Member: return member(static_cast<const MemberExpr&>(expr));
-    case ExprKind::Call: return call(static_cast<const CallExpr&>(expr));
-    case ExprKind::Aggregate: return aggregate(static_cast<const AggregateExpr&>(expr));
-    case ExprKind::Unary: return unary(static_cast<const UnaryExpr&>(expr));
-    case ExprKind::Binary: return binary(static_cast<const BinaryExpr&>(expr));
-    case ExprKind::Compare: return compare(static_cast<const CompareExpr&>(expr));
+    case ExprKind::Literal:
+      return literal(static_cast<const LiteralExpr&>(expr));
+    case ExprKind::Name:
+      return nameType(static_cast<const NameExpr&>(expr).name, expr.span);
+    case ExprKind::Member:
+      return member(static_cast<const MemberExpr&>(expr));
+    case ExprKind::Call:
+      return call(static_cast<const CallExpr&>(expr));
+    case ExprKind::Aggregate:
+      return aggregate(static_cast<const AggregateExpr&>(expr));
+    case ExprKind::Unary:
+      return unary(static_cast<const UnaryExpr&>(expr));
+    case ExprKind::Binary:
+      return binary(static_cast<const BinaryExpr&>(expr));
+    case ExprKind::Compare:
+      return compare(static_cast<const CompareExpr&>(expr));
     case ExprKind::IsNull: {
       const auto& e = static_cast<const IsNullExpr&>(expr);
       check(*e.operand);
       return Type::scalar(TypeKind::Bool);
     }
-    case ExprKind::In: return inSet(static_cast<const InExpr&>(expr));
-    case ExprKind::Between: return between(static_cast<const BetweenExpr&>(expr));
-    case ExprKind::StartsWith: return startsWith(static_cast<const StartsWithExpr&>(expr));
-    case ExprKind::If: return ifExpr(static_cast<const IfExpr&>(expr));
-    case ExprKind::List: return listExpr(static_cast<const ListExpr&>(expr));
-    case ExprKind::Error: return Type::error();
+    case ExprKind::In:
+      return inSet(static_cast<const InExpr&>(expr));
+    case ExprKind::Between:
+      return between(static_cast<const BetweenExpr&>(expr));
+    case ExprKind::StartsWith:
+      return startsWith(static_cast<const StartsWithExpr&>(expr));
+    case ExprKind::If:
+      return ifExpr(static_cast<const IfExpr&>(expr));
+    case ExprKind::List:
+      return listExpr(static_cast<const ListExpr&>(expr));
+    case ExprKind::Error:
+      return Type::error();
   }
   return Type::error();
 }
@@ -86,18 +101,22 @@ Type ExprChecker::literal(const LiteralExpr& e) {
     case LiteralKind::Percent: {
       auto v = parseDec(e.text);
       if (!v || *v.value % 100 != 0)
-        return invalid(fmt::format("{}% has too many decimal places", e.text), "a percentage has at most 2 decimal places");
+        return invalid(fmt::format("{}% has too many decimal places", e.text),
+                       "a percentage has at most 2 decimal places");
       return Type::scalar(TypeKind::Dec);
     }
-    case LiteralKind::String: return Type::scalar(TypeKind::Str);
+    case LiteralKind::String:
+      return Type::scalar(TypeKind::Str);
     case LiteralKind::Date:
       if (auto v = parseDate(e.text); !v) return invalid(v.error, "write a real calendar day as YYYY-MM-DD");
       return Type::scalar(TypeKind::Date);
     case LiteralKind::DateTime:
       if (auto v = parseDateTime(e.text); !v) return invalid(v.error, "write YYYY-MM-DD HH:MM:SS");
       return Type::scalar(TypeKind::DateTime);
-    case LiteralKind::Bool: return Type::scalar(TypeKind::Bool);
-    case LiteralKind::Null: return Type::null();
+    case LiteralKind::Bool:
+      return Type::scalar(TypeKind::Bool);
+    case LiteralKind::Null:
+      return Type::null();
   }
   return Type::error();
 }
@@ -112,7 +131,8 @@ Type ExprChecker::nameType(const std::string& name, Span span) {
       case Symbol::Kind::List:
         checkListValue(program_, *sym->list, diags_);
         return sym->list->type;
-      case Symbol::Kind::Table: return Type::table(sym->table);
+      case Symbol::Kind::Table:
+        return Type::table(sym->table);
       case Symbol::Kind::Dict:
         diags_.report(DiagCode::FG3012, span, fmt::format("`{}` is a dictionary, not a value", name),
                       "compare a code column with one of its codes, e.g. `setl.med_type = \"21\"`");
@@ -139,9 +159,15 @@ Type ExprChecker::nameType(const std::string& name, Span span) {
   std::string hint = didYouMean(name, candidates);
   if (hint.empty() && rule_) {
     switch (rule_->scope) {
-      case ScopeKind::Line: hint = "in a line rule the names are `line` and `setl`, and what you `let`"; break;
-      case ScopeKind::Claim: hint = "in a claim rule the name is `setl` (its lines: `setl.lines`), and what you `let`"; break;
-      case ScopeKind::Person: hint = "in a person rule the names are `person` and `history`, and what you `let`"; break;
+      case ScopeKind::Line:
+        hint = "in a line rule the names are `line` and `setl`, and what you `let`";
+        break;
+      case ScopeKind::Claim:
+        hint = "in a claim rule the name is `setl` (its lines: `setl.lines`), and what you `let`";
+        break;
+      case ScopeKind::Person:
+        hint = "in a person rule the names are `person` and `history`, and what you `let`";
+        break;
       case ScopeKind::Institution:
         hint = "in an institution rule the names are `inst`, `period` and `settlements`, and what you `let`";
         break;
@@ -153,10 +179,12 @@ Type ExprChecker::nameType(const std::string& name, Span span) {
 
 Type ExprChecker::memberType(const Type& object, const std::string& name, Span span) {
   switch (object.kind()) {
-    case TypeKind::Error: return Type::error();
+    case TypeKind::Error:
+      return Type::error();
     case TypeKind::Row: {
       const TableInfo* table = object.tableInfo();
-      if (const ColumnInfo* c = table->column(name)) return c->type.withNullable(c->type.nullable() || object.nullable());
+      if (const ColumnInfo* c = table->column(name))
+        return c->type.withNullable(c->type.nullable() || object.nullable());
       if (const LinkInfo* l = table->link(name))
         return l->many ? Type::list(Type::row(l->target)) : Type::row(l->target, true);
       diags_.report(DiagCode::FG1011, span, fmt::format("table `{}` has no column `{}`", table->name, name),
@@ -202,7 +230,8 @@ Type ExprChecker::unary(const UnaryExpr& e) {
   }
   Type t = check(*e.operand);
   if (t.isError() || t.isNumeric() || t.kind() == TypeKind::Money) return t;
-  diags_.report(DiagCode::FG3001, e.span, fmt::format("cannot negate {}", t.str()), "only numbers and money have a sign");
+  diags_.report(DiagCode::FG3001, e.span, fmt::format("cannot negate {}", t.str()),
+                "only numbers and money have a sign");
   return Type::error();
 }
 
@@ -271,11 +300,14 @@ Type ExprChecker::arithmetic(const BinaryExpr& e, const Type& l, const Type& r) 
       if (L == TypeKind::Money && R == TypeKind::Money) return Type::scalar(TypeKind::Money, nullable);
       if (L == TypeKind::Money && r.isNumeric() && isNumberLiteral(*e.rhs)) return money(*e.rhs);
       if (R == TypeKind::Money && l.isNumeric() && isNumberLiteral(*e.lhs)) return money(*e.lhs);
-      if (L == TypeKind::Date && R == TypeKind::Date && e.op == BinaryOp::Sub) return Type::scalar(TypeKind::Int, nullable);
+      if (L == TypeKind::Date && R == TypeKind::Date && e.op == BinaryOp::Sub)
+        return Type::scalar(TypeKind::Int, nullable);
       if (L == TypeKind::Date && R == TypeKind::Int) return Type::scalar(TypeKind::Date, nullable);
-      if (L == TypeKind::Int && R == TypeKind::Date && e.op == BinaryOp::Add) return Type::scalar(TypeKind::Date, nullable);
+      if (L == TypeKind::Int && R == TypeKind::Date && e.op == BinaryOp::Add)
+        return Type::scalar(TypeKind::Date, nullable);
       if (L == TypeKind::Money || R == TypeKind::Money)
-        return fail("money adds only to money: declare the parameter as `money`, or write the amount as a number like 10.00");
+        return fail(
+            "money adds only to money: declare the parameter as `money`, or write the amount as a number like 10.00");
       if (L == TypeKind::DateTime || R == TypeKind::DateTime)
         return fail("take the day with date(x) first: date(b) - date(a) is a number of days");
       if (l.isText() || r.isText()) return fail("text cannot be added; compare it, or use prefix(x, n)");
@@ -285,8 +317,9 @@ Type ExprChecker::arithmetic(const BinaryExpr& e, const Type& l, const Type& r) 
       if (l.isNumeric() && r.isNumeric()) return Type::scalar(TypeKind::Dec, nullable);
       if ((L == TypeKind::Money && r.isNumeric()) || (l.isNumeric() && R == TypeKind::Money))
         return Type::scalar(TypeKind::Money, nullable);
-      return fail(L == TypeKind::Money && R == TypeKind::Money ? "money times money has no meaning; multiply by a quantity"
-                                                               : "");
+      return fail(L == TypeKind::Money && R == TypeKind::Money
+                      ? "money times money has no meaning; multiply by a quantity"
+                      : "");
     case BinaryOp::Div:
       // Division by zero gives a missing value (never a crash or an infinity): always `?`.
       if (l.isNumeric() && r.isNumeric()) return Type::scalar(TypeKind::Dec, true);
@@ -332,8 +365,10 @@ void ExprChecker::checkCodeLiteral(const Type& codeType, const Expr& lit) {
     if (codes.size() <= 10) listing += fmt::format("{}\"{}\" {}", listing.empty() ? "" : ", ", code, label);
   }
   std::string guess = closestMatch(l.text, codes);
-  std::string hint = guess.empty() ? std::string() : fmt::format("did you mean \"{}\" ({})?", guess, dict.codes.at(guess));
-  if (hint.empty()) hint = fmt::format("the codes of `{}` are: {}{}", dict.name, listing, codes.size() > 10 ? ", ..." : "");
+  std::string hint =
+      guess.empty() ? std::string() : fmt::format("did you mean \"{}\" ({})?", guess, dict.codes.at(guess));
+  if (hint.empty())
+    hint = fmt::format("the codes of `{}` are: {}{}", dict.name, listing, codes.size() > 10 ? ", ..." : "");
   diags_.report(DiagCode::FG3004, lit.span,
                 fmt::format("\"{}\" is not a code of dictionary `{}` ({})", l.text, dict.name, dict.label), hint);
 }
@@ -379,8 +414,10 @@ bool ExprChecker::comparable(const Type& l, const Type& r, const Expr* le, const
     if (!ordering) return true;
     return fail("yes/no values have no order");
   }
-  if (L == TypeKind::Row && R == TypeKind::Row) return fail("compare the rows' keys instead, e.g. `a.setl_id = b.setl_id`");
-  if ((l.isText() && (r.isNumeric() || R == TypeKind::Money)) || (r.isText() && (l.isNumeric() || L == TypeKind::Money))) {
+  if (L == TypeKind::Row && R == TypeKind::Row)
+    return fail("compare the rows' keys instead, e.g. `a.setl_id = b.setl_id`");
+  if ((l.isText() && (r.isNumeric() || R == TypeKind::Money)) ||
+      (r.isText() && (l.isNumeric() || L == TypeKind::Money))) {
     const Expr* textSide = l.isText() ? le : re;
     const Expr* numberSide = l.isText() ? re : le;
     bool quotedNumber = textSide && textSide->kind == ExprKind::Literal &&
@@ -399,7 +436,9 @@ Type ExprChecker::compare(const CompareExpr& e) {
     bool eq = e.op == CompareOp::Eq;
     diags_.report(DiagCode::FG3003, e.span,
                   fmt::format("comparing with `null` is never true: a missing value is unknown, not equal to anything"),
-                  eq ? "write `x is null`" : e.op == CompareOp::Ne ? "write `x is not null`" : "check `x is not null` first");
+                  eq                      ? "write `x is null`"
+                  : e.op == CompareOp::Ne ? "write `x is not null`"
+                                          : "check `x is not null` first");
     return Type::error();
   }
   bool ordering = e.op != CompareOp::Eq && e.op != CompareOp::Ne;
@@ -442,7 +481,8 @@ Type ExprChecker::startsWith(const StartsWithExpr& e) {
   Type p = check(*e.prefix);
   if (v.isError() || p.isError()) return Type::scalar(TypeKind::Bool, true);
   if (!v.isText()) {
-    diags_.report(DiagCode::FG3001, e.value->span, fmt::format("`starts with` needs text, but this is {}", v.str()), "");
+    diags_.report(DiagCode::FG3001, e.value->span, fmt::format("`starts with` needs text, but this is {}", v.str()),
+                  "");
     return Type::error();
   }
   bool ok = p.isText() || (p.isCollection() && (p.element().isText() || p.element().kind() == TypeKind::Null));

@@ -22,7 +22,7 @@ struct Binding {
 
 // The local names in force, innermost last.
 class LocalScope {
-public:
+ public:
   Binding& add(Binding binding) {
     bindings_.push_back(std::move(binding));
     return bindings_.back();
@@ -33,7 +33,7 @@ public:
   std::vector<std::string> names() const;
   const std::vector<Binding>& all() const { return bindings_; }
 
-private:
+ private:
   std::vector<Binding> bindings_;
 };
 
@@ -48,7 +48,7 @@ struct RuleFacts {
 };
 
 class ExprChecker {
-public:
+ public:
   ExprChecker(Program& program, Module& module, DiagnosticSink& diags, LocalScope& locals, const RuleFacts* rule)
       : program_(program), module_(module), diags_(diags), locals_(locals), rule_(rule) {}
 
@@ -68,7 +68,7 @@ public:
   // exact in fen (reports FG3008 otherwise).
   bool fits(const Type& from, const Type& to, const ast::Expr* expr);
 
-private:
+ private:
   Type checkImpl(const ast::Expr& expr);
   Type literal(const ast::LiteralExpr& e);
   Type member(const ast::MemberExpr& e);
@@ -81,7 +81,7 @@ private:
   Type startsWith(const ast::StartsWithExpr& e);
   Type ifExpr(const ast::IfExpr& e);
   Type listExpr(const ast::ListExpr& e);
-  Type call(const ast::CallExpr& e);          // call_checker.cpp
+  Type call(const ast::CallExpr& e);            // call_checker.cpp
   Type aggregate(const ast::AggregateExpr& e);  // aggregate_checker.cpp
   Type aggregateOver(const std::string& fn, Span span, const Type& element, const Type* value, Span valueSpan,
                      bool hasFilter);

@@ -21,7 +21,7 @@ void checkMessageTemplate(const MessageClause& message, ExprChecker& checker, Di
     }
     if (text[i] == '}') {
       diags.report(DiagCode::FG4009, Span{message.textSpan.file, base + ch, base + ch + 1}, "`}` without a `{`",
-                    "write \\} for a literal brace");
+                   "write \\} for a literal brace");
       ++i;
       ++ch;
       continue;
@@ -36,7 +36,7 @@ void checkMessageTemplate(const MessageClause& message, ExprChecker& checker, Di
     uint32_t holeStart = ch;
     if (close == std::string::npos) {
       diags.report(DiagCode::FG4009, Span{message.textSpan.file, base + ch, base + ch + 1}, "`{` without a closing `}`",
-                    "a hole is {name} or {name.field}; write \\{ for a literal brace");
+                   "a hole is {name} or {name.field}; write \\{ for a literal brace");
       return;
     }
     std::string hole = text.substr(i + 1, close - i - 1);
@@ -61,15 +61,15 @@ void checkMessageTemplate(const MessageClause& message, ExprChecker& checker, Di
     }
     if (!wellFormed) {
       diags.report(DiagCode::FG4009, holeSpan, fmt::format("`{{{}}}` is not a name", hole),
-                    "holes are names or fields ({gap}, {line.pric}); compute anything else with `let` first");
+                   "holes are names or fields ({gap}, {line.pric}); compute anything else with `let` first");
     } else {
       Type t = checker.nameType(parts[0], holeSpan);
       for (size_t k = 1; k < parts.size() && !t.isError(); ++k) t = checker.memberType(t, parts[k], holeSpan);
-      bool printable = t.isError() || t.isScalar() || t.kind() == TypeKind::Null ||
-                       (t.isCollection() && t.element().isScalar());
+      bool printable =
+          t.isError() || t.isScalar() || t.kind() == TypeKind::Null || (t.isCollection() && t.element().isScalar());
       if (!printable)
         diags.report(DiagCode::FG4009, holeSpan, fmt::format("`{{{}}}` is {}, which cannot be printed", hole, t.str()),
-                      "name one of its fields");
+                     "name one of its fields");
     }
     ch = holeStart + 2 + holeChars;
     i = close + 1;

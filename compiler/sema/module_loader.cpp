@@ -99,7 +99,8 @@ bool ModuleLoader::collectRuleFiles(const fs::path& dir, std::vector<fs::path>& 
   bool ok = true;
   for (fs::directory_iterator end; it != end; it.increment(ec)) {
     if (ec) {
-      diags_.report(DiagCode::FG0001, {}, fmt::format("cannot list folder `{}`: {}", displayPath(dir), ec.message()), "");
+      diags_.report(DiagCode::FG0001, {}, fmt::format("cannot list folder `{}`: {}", displayPath(dir), ec.message()),
+                    "");
       return false;
     }
     std::error_code kindError;
@@ -132,7 +133,8 @@ Module* ModuleLoader::loadFile(const fs::path& path, bool requested, Span import
   return module;
 }
 
-Module* ModuleLoader::addModule(const std::string& key, const std::string& shownPath, std::string text, bool requested) {
+Module* ModuleLoader::addModule(const std::string& key, const std::string& shownPath, std::string text,
+                                bool requested) {
   auto module = std::make_unique<Module>();
   module->path = shownPath;
   module->realPath = key;
@@ -211,16 +213,17 @@ void ModuleLoader::resolveImports(Module& module) {
     }
     if (found->name != dotted) {
       Span at = found->ast->module ? found->ast->module->span : Span{found->fileId, 0, 0};
-      auto& d = diags_.report(DiagCode::FG1002, at,
-                              found->name.empty()
-                                  ? fmt::format("`{}` is imported as module `{}` but has no `module` line", found->path, dotted)
-                                  : fmt::format("file `{}` declares module `{}` but is imported as `{}`", found->path,
-                                                found->name, dotted),
-                              fmt::format("start the file with `module {}`", dotted));
+      auto& d = diags_.report(
+          DiagCode::FG1002, at,
+          found->name.empty()
+              ? fmt::format("`{}` is imported as module `{}` but has no `module` line", found->path, dotted)
+              : fmt::format("file `{}` declares module `{}` but is imported as `{}`", found->path, found->name, dotted),
+          fmt::format("start the file with `module {}`", dotted));
       d.notes.push_back({imp.span, "imported here"});
     }
     if (found == &module) {
-      diags_.report(DiagCode::FG1003, imp.span, fmt::format("module `{}` imports itself", dotted), "remove this import");
+      diags_.report(DiagCode::FG1003, imp.span, fmt::format("module `{}` imports itself", dotted),
+                    "remove this import");
       continue;
     }
     if (std::find(module.imports.begin(), module.imports.end(), found) == module.imports.end())

@@ -12,7 +12,7 @@
 namespace fundguard {
 
 class ModuleLoader {
-public:
+ public:
   ModuleLoader(Program& program, DiagnosticSink& diags) : program_(program), diags_(diags) {}
 
   // Loads every .rule file under `paths` (directories recursively, in name order) and, through
@@ -31,7 +31,7 @@ public:
   // so that no folder on the way can replace it by accident.
   std::vector<std::filesystem::path> candidates(const std::string& dotted, const std::filesystem::path& fromDir) const;
 
-private:
+ private:
   Module* loadFile(const std::filesystem::path& path, bool requested, Span importedAt);
   bool collectRuleFiles(const std::filesystem::path& dir, std::vector<std::filesystem::path>& out);
   Module* addModule(const std::string& key, const std::string& shownPath, std::string text, bool requested);

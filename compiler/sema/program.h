@@ -26,10 +26,30 @@ struct Symbol {
   Span span;
   const Module* module = nullptr;
 
-  static Symbol of(const DictInfo* d) { Symbol s; s.kind = Kind::Dict; s.dict = d; return s; }
-  static Symbol of(const TableInfo* t) { Symbol s; s.kind = Kind::Table; s.table = t; return s; }
-  static Symbol of(ListInfo* l) { Symbol s; s.kind = Kind::List; s.list = l; return s; }
-  static Symbol of(DefineInfo* f) { Symbol s; s.kind = Kind::Define; s.define = f; return s; }
+  static Symbol of(const DictInfo* d) {
+    Symbol s;
+    s.kind = Kind::Dict;
+    s.dict = d;
+    return s;
+  }
+  static Symbol of(const TableInfo* t) {
+    Symbol s;
+    s.kind = Kind::Table;
+    s.table = t;
+    return s;
+  }
+  static Symbol of(ListInfo* l) {
+    Symbol s;
+    s.kind = Kind::List;
+    s.list = l;
+    return s;
+  }
+  static Symbol of(DefineInfo* f) {
+    Symbol s;
+    s.kind = Kind::Define;
+    s.define = f;
+    return s;
+  }
 };
 
 struct Module {

@@ -66,7 +66,8 @@ CheckedRule RuleChecker::check(const RuleDecl& rule) {
 void RuleChecker::checkId(const RuleDecl& rule) {
   if (rule.id.empty()) {
     if (rule.idSpan.valid())
-      diags_.report(DiagCode::FG4008, rule.idSpan, "the rule id is empty", "write the catalogue id: rule \"CH-01\" \"超标准收费\"");
+      diags_.report(DiagCode::FG4008, rule.idSpan, "the rule id is empty",
+                    "write the catalogue id: rule \"CH-01\" \"超标准收费\"");
     return;
   }
   if (!validRuleId(rule.id))
@@ -90,7 +91,8 @@ bool RuleChecker::checkScope(const RuleDecl& rule, CheckedRule& out, RuleFacts& 
       scopeSpan = clause.span;
     } else if (std::get_if<PeersClause>(&clause.body)) {
       if (peers) {
-        auto& d = diags_.report(DiagCode::FG4004, clause.span, "`peers by` is given twice", "institutions have one peer group");
+        auto& d = diags_.report(DiagCode::FG4004, clause.span, "`peers by` is given twice",
+                                "institutions have one peer group");
         d.notes.push_back({peersSpan, "first given here"});
         continue;
       }
@@ -108,10 +110,14 @@ bool RuleChecker::checkScope(const RuleDecl& rule, CheckedRule& out, RuleFacts& 
   }
   static const std::vector<std::string> scopes = {"line", "claim", "person", "institution"};
   const std::string& word = scope->scope.name;
-  if (word == "line") out.scope = ScopeKind::Line;
-  else if (word == "claim") out.scope = ScopeKind::Claim;
-  else if (word == "person") out.scope = ScopeKind::Person;
-  else if (word == "institution") out.scope = ScopeKind::Institution;
+  if (word == "line")
+    out.scope = ScopeKind::Line;
+  else if (word == "claim")
+    out.scope = ScopeKind::Claim;
+  else if (word == "person")
+    out.scope = ScopeKind::Person;
+  else if (word == "institution")
+    out.scope = ScopeKind::Institution;
   else {
     std::string hint = didYouMean(word, scopes);
     diags_.report(DiagCode::FG4005, scope->scope.span, fmt::format("unknown scope `{}`", word),
@@ -169,7 +175,8 @@ bool RuleChecker::bindScopeNames(const RuleDecl& rule, ScopeKind scope, LocalSco
   auto needLink = [&](const TableInfo* table, const char* link, bool many, const TableInfo* target) -> const LinkInfo* {
     const LinkInfo* l = table->link(link);
     if (!l) {
-      diags_.report(DiagCode::FG2006, at, fmt::format("this rule's scope needs table `{}` to have `link {}`", table->name, link),
+      diags_.report(DiagCode::FG2006, at,
+                    fmt::format("this rule's scope needs table `{}` to have `link {}`", table->name, link),
                     "see stdlib-rules/std/schema.rule for the links a schema declares");
       return nullptr;
     }
@@ -178,8 +185,8 @@ bool RuleChecker::bindScopeNames(const RuleDecl& rule, ScopeKind scope, LocalSco
                     fmt::format("this rule's scope needs `link {}` of `{}` to lead to {}{}", link, table->name,
                                 many ? "many rows of " : "one row of ",
                                 target ? "`" + target->name + "`" : std::string("a table")),
-                    fmt::format("it leads to {} `{}`; see stdlib-rules/std/schema.rule", l->many ? "many rows of" : "one row of",
-                                l->target->name));
+                    fmt::format("it leads to {} `{}`; see stdlib-rules/std/schema.rule",
+                                l->many ? "many rows of" : "one row of", l->target->name));
       return nullptr;
     }
     return l;
@@ -232,14 +239,16 @@ void RuleChecker::checkParams(const RuleDecl& rule, CheckedRule& out, LocalScope
     bool fresh = defineName(p->name, locals);
     Type type = resolveTypeRef(program_, module_, p->type, diags_, true);
     if (!type.isError() && !type.isScalar() && !type.isCollection()) {
-      diags_.report(DiagCode::FG4010, p->type.span, "a parameter holds a value a region can set", "use int, dec, money, date, str or a list");
+      diags_.report(DiagCode::FG4010, p->type.span, "a parameter holds a value a region can set",
+                    "use int, dec, money, date, str or a list");
       type = Type::error();
     }
     LocalScope none;
     ExprChecker checker(program_, module_, diags_, none, nullptr);
     Type given = checker.check(*p->defaultValue);
     if (given.kind() == TypeKind::Null) {
-      diags_.report(DiagCode::FG4010, p->defaultValue->span, fmt::format("parameter `{}` needs a default value", p->name.name),
+      diags_.report(DiagCode::FG4010, p->defaultValue->span,
+                    fmt::format("parameter `{}` needs a default value", p->name.name),
                     "a region may override it at run time; the default is what applies otherwise");
     } else if (!checker.fits(given, type, p->defaultValue.get())) {
       diags_.report(DiagCode::FG4010, p->defaultValue->span,
@@ -265,7 +274,8 @@ void RuleChecker::checkBody(const RuleDecl& rule, LocalScope& locals, RuleFacts&
   auto once = [&](const char* what, Span span) {
     auto [it, inserted] = seen.emplace(what, span);
     if (!inserted) {
-      auto& d = diags_.report(DiagCode::FG4004, span, fmt::format("`{}` is given twice", what), "a rule has one of each");
+      auto& d =
+          diags_.report(DiagCode::FG4004, span, fmt::format("`{}` is given twice", what), "a rule has one of each");
       d.notes.push_back({it->second, "first given here"});
     }
     return inserted;
@@ -273,13 +283,15 @@ void RuleChecker::checkBody(const RuleDecl& rule, LocalScope& locals, RuleFacts&
   // First the clauses whose order matters: lets and the `for each`, top to bottom.
   for (const auto& clause : rule.clauses) {
     if (const auto* l = std::get_if<LetClause>(&clause.body)) {
-      auto it = std::find_if(facts.laterLets.begin(), facts.laterLets.end(),
-                             [&](const auto& p) { return p.first == l->name.name && p.second.begin == l->name.span.begin; });
+      auto it = std::find_if(facts.laterLets.begin(), facts.laterLets.end(), [&](const auto& p) {
+        return p.first == l->name.name && p.second.begin == l->name.span.begin;
+      });
       if (it != facts.laterLets.end()) facts.laterLets.erase(it);
       Type t = clause.repaired ? Type::error() : checker.check(*l->value);
       if (!defineName(l->name, locals)) t = Type::error();
       if (t.kind() == TypeKind::Table) {
-        diags_.report(DiagCode::FG3012, l->value->span, "a `let` holds a value, not a whole table", "use lookup(...) or rows(...)");
+        diags_.report(DiagCode::FG3012, l->value->span, "a `let` holds a value, not a whole table",
+                      "use lookup(...) or rows(...)");
         t = Type::error();
       }
       Binding b;
@@ -299,7 +311,8 @@ void RuleChecker::checkBody(const RuleDecl& rule, LocalScope& locals, RuleFacts&
       Type element = Type::error();
       if (!source.isError()) {
         if (!source.isCollection())
-          diags_.report(DiagCode::FG3006, f->source->span, fmt::format("`for each` needs a list, but this is {}", source.str()),
+          diags_.report(DiagCode::FG3006, f->source->span,
+                        fmt::format("`for each` needs a list, but this is {}", source.str()),
                         "e.g. `for each l in setl.lines` or `for each s in history`");
         else
           element = source.element();
@@ -325,7 +338,8 @@ void RuleChecker::checkBody(const RuleDecl& rule, LocalScope& locals, RuleFacts&
   seen.erase("when");
   for (const auto& clause : rule.clauses) {
     if (clause.repaired) {
-      if (const auto* e = std::get_if<ExprClause>(&clause.body); e && e->which == ExprClauseKind::When) seen.emplace("when", clause.span);
+      if (const auto* e = std::get_if<ExprClause>(&clause.body); e && e->which == ExprClauseKind::When)
+        seen.emplace("when", clause.span);
       continue;
     }
     if (const auto* e = std::get_if<ExprClause>(&clause.body)) {
@@ -339,7 +353,8 @@ void RuleChecker::checkBody(const RuleDecl& rule, LocalScope& locals, RuleFacts&
           if (!once(what, clause.span)) break;
           Type t = checker.check(*e->value);
           if (!checker.fits(t, Type::scalar(TypeKind::Money), e->value.get()))
-            diags_.report(DiagCode::FG3001, e->value->span, fmt::format("`{}` must be money, but this is {}", what, t.str()),
+            diags_.report(DiagCode::FG3001, e->value->span,
+                          fmt::format("`{}` must be money, but this is {}", what, t.str()),
                           "amounts are in yuan: a money column, or money times a quantity");
           break;
         }
@@ -351,7 +366,8 @@ void RuleChecker::checkBody(const RuleDecl& rule, LocalScope& locals, RuleFacts&
           bool rows = t.isError() || t.kind() == TypeKind::Row ||
                       (t.isCollection() && (t.element().kind() == TypeKind::Row || t.element().isError()));
           if (!rows)
-            diags_.report(DiagCode::FG3001, e->value->span, fmt::format("`{}` names rows (lines or settlements), not {}", what, t.str()),
+            diags_.report(DiagCode::FG3001, e->value->span,
+                          fmt::format("`{}` names rows (lines or settlements), not {}", what, t.str()),
                           "e.g. `violating line` or `involved filter(l in setl.lines where ...)`");
           break;
         }
@@ -363,16 +379,18 @@ void RuleChecker::checkBody(const RuleDecl& rule, LocalScope& locals, RuleFacts&
     } else if (const auto* p = std::get_if<PeersClause>(&clause.body)) {
       Type t = checker.check(*p->by);
       if (!t.isError() && !t.isScalar())
-        diags_.report(DiagCode::FG3001, p->by->span, fmt::format("peers are grouped by a single value, not {}", t.str()),
+        diags_.report(DiagCode::FG3001, p->by->span,
+                      fmt::format("peers are grouped by a single value, not {}", t.str()),
                       "e.g. `peers by inst.hosp_lv`");
     }
   }
   Span at = rule.idSpan.valid() ? rule.idSpan : rule.span;
   for (const char* required : {"when", "amount", "fund", "message"}) {
     if (seen.count(required) || rule.syntaxErrors) continue;
-    std::string hint = std::string(required) == "when"      ? "say when the rule hits: `when CONDITION`"
-                       : std::string(required) == "message" ? "write what a reviewer reads: `message \"...{name}...\"`"
-                                                            : fmt::format("say how much is involved: `{} EXPR` (money)", required);
+    std::string hint = std::string(required) == "when" ? "say when the rule hits: `when CONDITION`"
+                       : std::string(required) == "message"
+                           ? "write what a reviewer reads: `message \"...{name}...\"`"
+                           : fmt::format("say how much is involved: `{} EXPR` (money)", required);
     diags_.report(DiagCode::FG4006, at, fmt::format("rule \"{}\" has no `{}`", rule.id, required), hint);
   }
   for (const auto& b : locals.all())

@@ -13,7 +13,6 @@
 
 namespace fundguard {
 
-
 struct CheckedParam {
   std::string name;
   Type type;
@@ -34,11 +33,12 @@ struct CheckedRule {
 };
 
 class RuleChecker {
-public:
-  RuleChecker(Program& program, Module& module, DiagnosticSink& diags) : program_(program), module_(module), diags_(diags) {}
+ public:
+  RuleChecker(Program& program, Module& module, DiagnosticSink& diags)
+      : program_(program), module_(module), diags_(diags) {}
   CheckedRule check(const ast::RuleDecl& rule);
 
-private:
+ private:
   void checkId(const ast::RuleDecl& rule);
   bool checkScope(const ast::RuleDecl& rule, CheckedRule& out, RuleFacts& facts);
   bool bindScopeNames(const ast::RuleDecl& rule, ScopeKind scope, LocalScope& locals);

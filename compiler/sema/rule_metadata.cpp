@@ -16,8 +16,8 @@ using namespace ast;
 namespace {
 
 const std::vector<std::string>& metadataKeys() {
-  static const std::vector<std::string> keys = {"title", "version", "basis", "source", "category", "kind",
-                                                "severity", "effective", "tags", "description"};
+  static const std::vector<std::string> keys = {"title", "version",  "basis",     "source", "category",
+                                                "kind",  "severity", "effective", "tags",   "description"};
   return keys;
 }
 
@@ -40,9 +40,11 @@ RuleMetadata readMetadata(const RuleDecl& rule, DiagnosticSink& diags) {
       std::string hint = didYouMean(key, metadataKeys());
       // A misspelt key is reported once, here, and not again as missing.
       if (std::string guess = closestMatch(key, metadataKeys()); !guess.empty()) seen.emplace(guess, meta->key.span);
-      diags.report(DiagCode::FG4002, meta->key.span, fmt::format("unknown metadata `{}`", key),
-                    hint.empty() ? "metadata are title, version, basis, source, category, kind, severity, effective, tags, description"
-                                 : hint);
+      diags.report(
+          DiagCode::FG4002, meta->key.span, fmt::format("unknown metadata `{}`", key),
+          hint.empty()
+              ? "metadata are title, version, basis, source, category, kind, severity, effective, tags, description"
+              : hint);
       continue;
     }
     if (auto [it, inserted] = seen.emplace(key, meta->key.span); !inserted) {
@@ -57,20 +59,23 @@ RuleMetadata readMetadata(const RuleDecl& rule, DiagnosticSink& diags) {
     auto single = [&](MetaValue::Kind kind) { return values.size() == 1 && values[0].kind == kind; };
     if (key == "version") {
       auto number = single(MetaValue::Kind::Literal) && values[0].literal == LiteralKind::Int ? parseInt(values[0].text)
-                                                                                             : Parsed<int64_t>{};
+                                                                                              : Parsed<int64_t>{};
       if (!number || *number.value < 1 || *number.value > 1000000) {
         bad("the version is a whole number from 1", "write `version: 1`, and add one on every change of logic");
       } else {
         result.version = static_cast<int>(*number.value);
       }
     } else if (key == "title" || key == "description") {
-      if (!single(MetaValue::Kind::Literal) || values[0].literal != LiteralKind::String) bad(fmt::format("`{}` is a text in quotes", key), "");
-      else if (key == "title") result.title = values[0].text;
+      if (!single(MetaValue::Kind::Literal) || values[0].literal != LiteralKind::String)
+        bad(fmt::format("`{}` is a text in quotes", key), "");
+      else if (key == "title")
+        result.title = values[0].text;
     } else if (key == "source" || key == "tags") {
       bool ok = !values.empty();
       for (const auto& v : values)
         ok &= (v.kind == MetaValue::Kind::Literal && v.literal == LiteralKind::String) || key == "tags";
-      if (!ok) bad(fmt::format("`{}` is one or more texts in quotes", key), "");
+      if (!ok)
+        bad(fmt::format("`{}` is one or more texts in quotes", key), "");
       else if (key == "source")
         for (const auto& v : values) result.sources.push_back(v.text);
     } else if (key == "basis") {
@@ -87,7 +92,8 @@ RuleMetadata readMetadata(const RuleDecl& rule, DiagnosticSink& diags) {
       static const std::vector<std::string> cats = {"C1", "C2", "C3", "C4", "C5", "C6"};
       if (!single(MetaValue::Kind::Word) || std::find(cats.begin(), cats.end(), values[0].text) == cats.end())
         bad("the category is a row of 附表2: C1 to C6",
-            "C1 未达住院指征住院, C2 挂名住院, C3 伪造医疗文书, C4 虚构医药服务项目, C5 串换药品耗材和诊疗项目, C6 其他");
+            "C1 未达住院指征住院, C2 挂名住院, C3 伪造医疗文书, C4 虚构医药服务项目, C5 串换药品耗材和诊疗项目, C6 "
+            "其他");
       else
         result.category = values[0].text;
     } else if (key == "kind") {
@@ -97,15 +103,17 @@ RuleMetadata readMetadata(const RuleDecl& rule, DiagnosticSink& diags) {
       if (it == kinds.end())
         bad("the kind is `violation` (违规) or `suspect` (疑点)",
             values.empty() ? std::string() : didYouMean(values[0].text, {"violation", "suspect"}));
-      else result.kind = it->second;
+      else
+        result.kind = it->second;
     } else if (key == "severity") {
-      static const std::map<std::string, std::string> levels = {
-          {"high", "high"}, {"medium", "medium"}, {"low", "low"}, {"高", "high"}, {"中", "medium"}, {"低", "low"}};
+      static const std::map<std::string, std::string> levels = {{"high", "high"}, {"medium", "medium"}, {"low", "low"},
+                                                                {"高", "high"},   {"中", "medium"},     {"低", "low"}};
       auto it = single(MetaValue::Kind::Word) ? levels.find(values[0].text) : levels.end();
       if (it == levels.end())
         bad("the severity is `high`, `medium` or `low` (高/中/低)",
             values.empty() ? std::string() : didYouMean(values[0].text, {"high", "medium", "low"}));
-      else result.severity = it->second;
+      else
+        result.severity = it->second;
     } else if (key == "effective") {
       bool shape = values.size() == 1 &&
                    (values[0].kind == MetaValue::Kind::DateRange ||
@@ -122,8 +130,8 @@ RuleMetadata readMetadata(const RuleDecl& rule, DiagnosticSink& diags) {
       } else if (!v.rangeEnd.empty() && !to) {
         diags.report(DiagCode::FG4011, v.span, to.error, "write a real calendar day as YYYY-MM-DD");
       } else if (!v.rangeEnd.empty() && *to.value < *from.value) {
-        diags.report(DiagCode::FG4011, v.span, fmt::format("the rule ends ({}) before it begins ({})", v.rangeEnd, v.text),
-                      "swap the dates");
+        diags.report(DiagCode::FG4011, v.span,
+                     fmt::format("the rule ends ({}) before it begins ({})", v.rangeEnd, v.text), "swap the dates");
       } else {
         result.effectiveFrom = v.text;
         result.effectiveTo = v.kind == MetaValue::Kind::DateRange ? v.rangeEnd : v.text;
@@ -139,9 +147,9 @@ RuleMetadata readMetadata(const RuleDecl& rule, DiagnosticSink& diags) {
     std::string list;
     for (size_t i = 0; i < missing.size(); ++i) list += (i ? ", " : "") + missing[i];
     diags.report(DiagCode::FG4001, rule.idSpan.valid() ? rule.idSpan : rule.span,
-                  fmt::format("rule \"{}\" lacks {}", rule.id, list),
-                  "every rule states version, basis, category, kind and severity, and has a title: "
-                  "rule \"ID\" \"标题\" { version: 1 ... }");
+                 fmt::format("rule \"{}\" lacks {}", rule.id, list),
+                 "every rule states version, basis, category, kind and severity, and has a title: "
+                 "rule \"ID\" \"标题\" { version: 1 ... }");
   }
   return result;
 }

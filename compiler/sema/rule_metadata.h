@@ -12,12 +12,12 @@ namespace fundguard {
 struct RuleMetadata {
   int version = 0;
   std::string title;
-  std::string basisDocument;             // document number and article
-  std::vector<std::string> basisQuotes;  // verbatim quotes from the document
-  std::vector<std::string> sources;      // further documents that name the same violation
-  std::string category;                  // C1..C6 (附表2)
-  std::string kind;                      // violation | suspect
-  std::string severity;                  // high | medium | low
+  std::string basisDocument;               // document number and article
+  std::vector<std::string> basisQuotes;    // verbatim quotes from the document
+  std::vector<std::string> sources;        // further documents that name the same violation
+  std::string category;                    // C1..C6 (附表2)
+  std::string kind;                        // violation | suspect
+  std::string severity;                    // high | medium | low
   std::string effectiveFrom, effectiveTo;  // YYYY-MM-DD; empty = open
 };
 

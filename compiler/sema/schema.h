@@ -30,7 +30,7 @@ struct DictInfo {
 struct ColumnInfo {
   std::string name;
   std::string label;
-  Type type;       // nullable unless key or required
+  Type type;  // nullable unless key or required
   bool key = false;
   bool required = false;
   uint32_t index = 0;  // position in the table's declaration

@@ -27,7 +27,8 @@ std::string TestChecker::valueProblem(const TestValue& v, const Type& type) {
       if (v.literal != LiteralKind::Int && v.literal != LiteralKind::Dec) return "expected a number";
       return numberOk(parseDec(text));
     case TypeKind::Money:
-      if (v.literal != LiteralKind::Int && v.literal != LiteralKind::Dec) return "expected an amount in yuan, e.g. 12.50";
+      if (v.literal != LiteralKind::Int && v.literal != LiteralKind::Dec)
+        return "expected an amount in yuan, e.g. 12.50";
       return numberOk(parseMoney(text));
     case TypeKind::Date:
       if (v.literal != LiteralKind::Date) return "expected a date, e.g. 2024-01-31";
@@ -46,7 +47,8 @@ std::string TestChecker::valueProblem(const TestValue& v, const Type& type) {
       return {};
     case TypeKind::List:
     case TypeKind::Set:
-      return v.literal == LiteralKind::String ? std::string() : "expected a text with values separated by |, e.g. \"I10|E11\"";
+      return v.literal == LiteralKind::String ? std::string()
+                                              : "expected a text with values separated by |, e.g. \"I10|E11\"";
     default:
       return {};
   }
@@ -86,17 +88,19 @@ void TestChecker::check(const TestClause& test, Span span, const CheckedRule& ru
           if (!present) lacking += (lacking.empty() ? "`" : ", `") + col.name + "`";
         }
         if (!lacking.empty())
-          diags_.report(DiagCode::FG5007, given->table.span,
-                        fmt::format("rows of `{}` need {}, which every row of that table must have", table->name, lacking),
-                        "add the column(s) after `given` with a value in each row");
+          diags_.report(
+              DiagCode::FG5007, given->table.span,
+              fmt::format("rows of `{}` need {}, which every row of that table must have", table->name, lacking),
+              "add the column(s) after `given` with a value in each row");
       }
       for (size_t r = 0; r < given->rows.size(); ++r) {
         const auto& row = given->rows[r];
         if (row.size() != columns.size()) {
-          diags_.report(DiagCode::FG5003, given->rowSpans[r],
-                        fmt::format("this row has {} value{} for {} column{}", row.size(), row.size() == 1 ? "" : "s",
-                                    columns.size(), columns.size() == 1 ? "" : "s"),
-                        "give one value per column named after `given`, in the same order; write null for an empty one");
+          diags_.report(
+              DiagCode::FG5003, given->rowSpans[r],
+              fmt::format("this row has {} value{} for {} column{}", row.size(), row.size() == 1 ? "" : "s",
+                          columns.size(), columns.size() == 1 ? "" : "s"),
+              "give one value per column named after `given`, in the same order; write null for an empty one");
           continue;
         }
         for (size_t c = 0; c < row.size(); ++c) {
@@ -117,12 +121,15 @@ void TestChecker::check(const TestClause& test, Span span, const CheckedRule& ru
       if (!param) {
         std::string hint = didYouMean(with->param.name, names);
         diags_.report(DiagCode::FG5005, with->param.span, fmt::format("rule has no parameter `{}`", with->param.name),
-                      hint.empty() ? (names.empty() ? std::string("this rule has no parameters") : "declare it with `param`") : hint);
+                      hint.empty()
+                          ? (names.empty() ? std::string("this rule has no parameters") : "declare it with `param`")
+                          : hint);
         continue;
       }
       std::string problem = valueProblem(with->value, param->type.withNullable(false));
       if (!problem.empty())
-        diags_.report(DiagCode::FG5004, with->value.span, fmt::format("parameter `{}` ({}): {}", param->name, param->type.str(), problem), "");
+        diags_.report(DiagCode::FG5004, with->value.span,
+                      fmt::format("parameter `{}` ({}): {}", param->name, param->type.str(), problem), "");
     } else if (const auto* expect = std::get_if<ExpectStep>(&at.step)) {
       expects = true;
       if (expect->key && expect->key->literal != LiteralKind::String)

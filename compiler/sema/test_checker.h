@@ -8,14 +8,15 @@
 namespace fundguard {
 
 class TestChecker {
-public:
-  TestChecker(Program& program, Module& module, DiagnosticSink& diags) : program_(program), module_(module), diags_(diags) {}
+ public:
+  TestChecker(Program& program, Module& module, DiagnosticSink& diags)
+      : program_(program), module_(module), diags_(diags) {}
   void check(const ast::TestClause& test, Span span, const CheckedRule& rule);
 
   // Whether a test value can be read as a value of `type`; the reason when not.
   static std::string valueProblem(const ast::TestValue& value, const Type& type);
 
-private:
+ private:
   Program& program_;
   Module& module_;
   DiagnosticSink& diags_;

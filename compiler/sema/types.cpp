@@ -43,8 +43,14 @@ Type Type::group(std::shared_ptr<const GroupInfo> group) {
 
 bool Type::isScalar() const {
   switch (kind_) {
-    case TypeKind::Bool: case TypeKind::Int: case TypeKind::Dec: case TypeKind::Money:
-    case TypeKind::Str: case TypeKind::Code: case TypeKind::Date: case TypeKind::DateTime:
+    case TypeKind::Bool:
+    case TypeKind::Int:
+    case TypeKind::Dec:
+    case TypeKind::Money:
+    case TypeKind::Str:
+    case TypeKind::Code:
+    case TypeKind::Date:
+    case TypeKind::DateTime:
       return true;
     default:
       return false;
@@ -61,32 +67,63 @@ bool Type::sameAs(const Type& other) const {
   if (kind_ != other.kind_) return false;
   switch (kind_) {
     case TypeKind::List:
-    case TypeKind::Set: return element_->sameAs(*other.element_);
+    case TypeKind::Set:
+      return element_->sameAs(*other.element_);
     case TypeKind::Row:
-    case TypeKind::Table: return table_ == other.table_;
-    case TypeKind::Group: return group_ == other.group_;
-    default: return true;
+    case TypeKind::Table:
+      return table_ == other.table_;
+    case TypeKind::Group:
+      return group_ == other.group_;
+    default:
+      return true;
   }
 }
 
 std::string Type::str() const {
   std::string s;
   switch (kind_) {
-    case TypeKind::Error: return "<error>";
-    case TypeKind::Null: return "null";
-    case TypeKind::Bool: s = "bool"; break;
-    case TypeKind::Int: s = "int"; break;
-    case TypeKind::Dec: s = "dec"; break;
-    case TypeKind::Money: s = "money"; break;
-    case TypeKind::Str: s = "str"; break;
-    case TypeKind::Code: s = dict_ ? "code(" + dict_->name + ")" : "code"; break;
-    case TypeKind::Date: s = "date"; break;
-    case TypeKind::DateTime: s = "datetime"; break;
-    case TypeKind::List: s = "list of " + element_->str(); break;
-    case TypeKind::Set: s = "set of " + element_->str(); break;
-    case TypeKind::Row: s = table_ ? table_->name : "row"; break;
-    case TypeKind::Group: s = "group"; break;
-    case TypeKind::Table: return "table " + (table_ ? table_->name : std::string());
+    case TypeKind::Error:
+      return "<error>";
+    case TypeKind::Null:
+      return "null";
+    case TypeKind::Bool:
+      s = "bool";
+      break;
+    case TypeKind::Int:
+      s = "int";
+      break;
+    case TypeKind::Dec:
+      s = "dec";
+      break;
+    case TypeKind::Money:
+      s = "money";
+      break;
+    case TypeKind::Str:
+      s = "str";
+      break;
+    case TypeKind::Code:
+      s = dict_ ? "code(" + dict_->name + ")" : "code";
+      break;
+    case TypeKind::Date:
+      s = "date";
+      break;
+    case TypeKind::DateTime:
+      s = "datetime";
+      break;
+    case TypeKind::List:
+      s = "list of " + element_->str();
+      break;
+    case TypeKind::Set:
+      s = "set of " + element_->str();
+      break;
+    case TypeKind::Row:
+      s = table_ ? table_->name : "row";
+      break;
+    case TypeKind::Group:
+      s = "group";
+      break;
+    case TypeKind::Table:
+      return "table " + (table_ ? table_->name : std::string());
   }
   if (nullable_) s += isCollection() ? " (may be missing)" : "?";
   return s;

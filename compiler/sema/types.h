@@ -14,25 +14,25 @@ struct DictInfo;
 struct GroupInfo;
 
 enum class TypeKind {
-  Error,     // an earlier error: accepted everywhere, never reported again
-  Null,      // the literal `null`
+  Error,  // an earlier error: accepted everywhere, never reported again
+  Null,   // the literal `null`
   Bool,
   Int,
-  Dec,       // decimal, up to 4 places
-  Money,     // exact, in fen
+  Dec,    // decimal, up to 4 places
+  Money,  // exact, in fen
   Str,
-  Code,      // a code from a dictionary (DictInfo may be null: any code)
+  Code,  // a code from a dictionary (DictInfo may be null: any code)
   Date,
   DateTime,
-  List,      // ordered; element type in `element`
+  List,  // ordered; element type in `element`
   Set,
-  Row,       // one row of `table`
-  Group,     // one group made by groups(... by ...)
-  Table,     // a table named in an expression (only lookup/rows take one)
+  Row,    // one row of `table`
+  Group,  // one group made by groups(... by ...)
+  Table,  // a table named in an expression (only lookup/rows take one)
 };
 
 class Type {
-public:
+ public:
   Type() = default;
   static Type error() { return Type(TypeKind::Error); }
   static Type null() { return Type(TypeKind::Null, true); }
@@ -62,7 +62,7 @@ public:
   std::string str() const;
   bool sameAs(const Type& other) const;  // ignoring nullability
 
-private:
+ private:
   explicit Type(TypeKind kind, bool nullable = false) : kind_(kind), nullable_(nullable) {}
 
   TypeKind kind_ = TypeKind::Error;

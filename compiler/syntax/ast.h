@@ -21,7 +21,23 @@ struct Ident {
 
 // ---------------------------------------------------------------- expressions
 
-enum class ExprKind { Literal, Name, Member, Call, Aggregate, Unary, Binary, Compare, IsNull, In, Between, StartsWith, If, List, Error };
+enum class ExprKind {
+  Literal,
+  Name,
+  Member,
+  Call,
+  Aggregate,
+  Unary,
+  Binary,
+  Compare,
+  IsNull,
+  In,
+  Between,
+  StartsWith,
+  If,
+  List,
+  Error
+};
 
 struct Expr {
   Expr(ExprKind k, Span s, uint32_t i) : kind(k), span(s), id(i) {}
@@ -146,8 +162,8 @@ const char* name(CompareOp op);
 
 struct TypeRef {
   enum class Kind { Named, Dict, List, Set } kind = Kind::Named;
-  Ident name;                    // Named: str/int/.../table; Dict: the base type (code)
-  Ident dict;                    // Dict: the dictionary
+  Ident name;                        // Named: str/int/.../table; Dict: the base type (code)
+  Ident dict;                        // Dict: the dictionary
   std::unique_ptr<TypeRef> element;  // List, Set
   Span span;
 };
@@ -222,8 +238,8 @@ struct DefineDecl {
 struct MetaValue {
   enum class Kind { Literal, Word, DateRange } kind = Kind::Literal;
   LiteralKind literal = LiteralKind::Null;  // Literal
-  std::string text;                          // literal spelling, word, or range start
-  std::string rangeEnd;                      // DateRange: may be empty (open end)
+  std::string text;                         // literal spelling, word, or range start
+  std::string rangeEnd;                     // DateRange: may be empty (open end)
   Span span;
 };
 
@@ -300,8 +316,8 @@ struct TestClause {
   std::vector<TestStepAt> steps;
 };
 
-using ClauseBody = std::variant<MetaClause, ScopeClause, PeersClause, ParamClause, LetClause, ForEachClause,
-                                ExprClause, MessageClause, EvidenceClause, TestClause>;
+using ClauseBody = std::variant<MetaClause, ScopeClause, PeersClause, ParamClause, LetClause, ForEachClause, ExprClause,
+                                MessageClause, EvidenceClause, TestClause>;
 struct Clause {
   Span span;
   ClauseBody body;
@@ -314,7 +330,7 @@ struct RuleDecl {
   std::string title;
   std::vector<Clause> clauses;  // in source order: order matters for let and for each
   Span span;
-  bool syntaxErrors = false;    // the parser recovered inside this rule: "missing" checks are off
+  bool syntaxErrors = false;  // the parser recovered inside this rule: "missing" checks are off
 };
 
 // ---------------------------------------------------------------- files

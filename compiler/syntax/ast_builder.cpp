@@ -54,11 +54,16 @@ std::unique_ptr<File> AstBuilder::build(P::File_Context* tree) {
   }
   for (auto* imp : tree->importDecl()) file->imports.push_back(qualifiedName(imp->qualifiedName()));
   for (auto* decl : tree->decl()) {
-    if (auto* d = decl->dictDecl()) file->dicts.push_back(dict(d));
-    else if (auto* t = decl->tableDecl()) file->tables.push_back(table(t));
-    else if (auto* l = decl->listDecl()) file->lists.push_back(list(l));
-    else if (auto* f = decl->defineDecl()) file->defines.push_back(define(f));
-    else if (auto* r = decl->ruleDecl()) file->rules.push_back(rule(r));
+    if (auto* d = decl->dictDecl())
+      file->dicts.push_back(dict(d));
+    else if (auto* t = decl->tableDecl())
+      file->tables.push_back(table(t));
+    else if (auto* l = decl->listDecl())
+      file->lists.push_back(list(l));
+    else if (auto* f = decl->defineDecl())
+      file->defines.push_back(define(f));
+    else if (auto* r = decl->ruleDecl())
+      file->rules.push_back(rule(r));
   }
   file->exprCount = nextId_;
   return file;
@@ -132,8 +137,10 @@ TableDecl AstBuilder::table(P::TableDeclContext* ctx) {
       col.name = ident(c->ident());
       col.type = typeRef(c->typeRef());
       for (auto* flag : c->columnFlag()) {
-        if (flag->getText() == "key") col.key = true;
-        else col.required = true;
+        if (flag->getText() == "key")
+          col.key = true;
+        else
+          col.required = true;
       }
       col.label = stringText(c->STRING());
       col.span = spanOf(c);
@@ -241,7 +248,8 @@ std::optional<Clause> AstBuilder::clause(P::RuleItemContext* ctx) {
     ParamClause c{ident(p->ident()), typeRef(p->typeRef()), expr(p->expr()), stringText(p->STRING())};
     return Clause{span, std::move(c)};
   }
-  if (auto* l = dynamic_cast<P::LetItemContext*>(ctx)) return Clause{span, LetClause{ident(l->ident()), expr(l->expr())}};
+  if (auto* l = dynamic_cast<P::LetItemContext*>(ctx))
+    return Clause{span, LetClause{ident(l->ident()), expr(l->expr())}};
   if (auto* f = dynamic_cast<P::ForEachItemContext*>(ctx)) {
     auto names = f->ident();
     ForEachClause c;

@@ -12,11 +12,11 @@
 namespace fundguard {
 
 class AstBuilder {
-public:
+ public:
   AstBuilder(uint32_t fileId, DiagnosticSink& diags) : fileId_(fileId), diags_(diags) {}
   std::unique_ptr<ast::File> build(fundguard_grammar::FundGuardParser::File_Context* tree);
 
-private:
+ private:
   using P = fundguard_grammar::FundGuardParser;
 
   Span spanOf(antlr4::ParserRuleContext* ctx) const;

@@ -11,7 +11,9 @@ using namespace ast;
 
 // ---------------------------------------------------------------- expressions
 
-ExprPtr AstBuilder::errorExpr(Span span) { return make<ErrorExpr>(ExprKind::Error, span); }
+ExprPtr AstBuilder::errorExpr(Span span) {
+  return make<ErrorExpr>(ExprKind::Error, span);
+}
 
 ExprPtr AstBuilder::expr(P::ExprContext* ctx) {
   if (!ctx) return errorExpr({});
@@ -39,7 +41,8 @@ ExprPtr AstBuilder::leftAssociative(antlr4::ParserRuleContext* ctx, const std::v
   constexpr size_t kMaxTerms = 2000;
   size_t count = parts.size();
   if (count > kMaxTerms) {
-    diags_.report(DiagCode::FG0010, spanOf(parts[kMaxTerms]), fmt::format("more than {} terms in one expression", kMaxTerms),
+    diags_.report(DiagCode::FG0010, spanOf(parts[kMaxTerms]),
+                  fmt::format("more than {} terms in one expression", kMaxTerms),
                   "put the values in a named list and use `in`, or split the expression with `let`");
     count = kMaxTerms;
   }
@@ -58,13 +61,15 @@ ExprPtr AstBuilder::leftAssociative(antlr4::ParserRuleContext* ctx, const std::v
 }
 
 ExprPtr AstBuilder::orExpr(P::OrExprContext* ctx) {
-  return leftAssociative(ctx, ctx ? ctx->andExpr() : std::vector<P::AndExprContext*>{}, {},
-                         [this](P::AndExprContext* c) { return andExpr(c); }, [](const std::string&) { return BinaryOp::Or; });
+  return leftAssociative(
+      ctx, ctx ? ctx->andExpr() : std::vector<P::AndExprContext*>{}, {},
+      [this](P::AndExprContext* c) { return andExpr(c); }, [](const std::string&) { return BinaryOp::Or; });
 }
 
 ExprPtr AstBuilder::andExpr(P::AndExprContext* ctx) {
-  return leftAssociative(ctx, ctx ? ctx->notExpr() : std::vector<P::NotExprContext*>{}, {},
-                         [this](P::NotExprContext* c) { return notExpr(c); }, [](const std::string&) { return BinaryOp::And; });
+  return leftAssociative(
+      ctx, ctx ? ctx->notExpr() : std::vector<P::NotExprContext*>{}, {},
+      [this](P::NotExprContext* c) { return notExpr(c); }, [](const std::string&) { return BinaryOp::And; });
 }
 
 ExprPtr AstBuilder::notExpr(P::NotExprContext* ctx) {
@@ -137,16 +142,18 @@ ExprPtr AstBuilder::predicate(P::PredicateContext* ctx) {
 ExprPtr AstBuilder::additive(P::AdditiveContext* ctx) {
   if (!ctx) return errorExpr({});
   auto ops = ctx->addOp();
-  return leftAssociative(ctx, ctx->multiplicative(), {ops.begin(), ops.end()},
-                         [this](P::MultiplicativeContext* c) { return multiplicative(c); },
-                         [](const std::string& op) { return op == "-" ? BinaryOp::Sub : BinaryOp::Add; });
+  return leftAssociative(
+      ctx, ctx->multiplicative(), {ops.begin(), ops.end()},
+      [this](P::MultiplicativeContext* c) { return multiplicative(c); },
+      [](const std::string& op) { return op == "-" ? BinaryOp::Sub : BinaryOp::Add; });
 }
 
 ExprPtr AstBuilder::multiplicative(P::MultiplicativeContext* ctx) {
   if (!ctx) return errorExpr({});
   auto ops = ctx->mulOp();
-  return leftAssociative(ctx, ctx->unary(), {ops.begin(), ops.end()}, [this](P::UnaryContext* c) { return unary(c); },
-                         [](const std::string& op) { return op == "/" ? BinaryOp::Div : BinaryOp::Mul; });
+  return leftAssociative(
+      ctx, ctx->unary(), {ops.begin(), ops.end()}, [this](P::UnaryContext* c) { return unary(c); },
+      [](const std::string& op) { return op == "/" ? BinaryOp::Div : BinaryOp::Mul; });
 }
 
 ExprPtr AstBuilder::unary(P::UnaryContext* ctx) {
@@ -193,8 +200,8 @@ ExprPtr AstBuilder::primary(P::PrimaryContext* ctx) {
 }
 
 bool AstBuilder::isAggregateName(const std::string& name) {
-  static const char* const kNames[] = {"count", "sum", "min", "max", "avg", "median", "stddev", "distinct",
-                                       "share", "exists", "all", "filter", "first", "last", "groups"};
+  static const char* const kNames[] = {"count", "sum",    "min", "max",    "avg",   "median", "stddev", "distinct",
+                                       "share", "exists", "all", "filter", "first", "last",   "groups"};
   for (const char* n : kNames)
     if (name == n) return true;
   return false;
@@ -238,8 +245,9 @@ ExprPtr AstBuilder::call(P::CallExprContext* c) {
   auto e = make<AggregateExpr>(ExprKind::Aggregate, span);
   e->function = std::move(callee);
   auto shapeError = [&](Span at) {
-    diags_.report(DiagCode::FG0010, at, fmt::format("`{}(...)` is written `{}(x in LIST where ...)` or `{}(VALUE for x in LIST)`",
-                                                    e->function.name, e->function.name, e->function.name),
+    diags_.report(DiagCode::FG0010, at,
+                  fmt::format("`{}(...)` is written `{}(x in LIST where ...)` or `{}(VALUE for x in LIST)`",
+                              e->function.name, e->function.name, e->function.name),
                   "name the element before `in`, e.g. count(l in setl.lines where l.cnt > 1)");
     e->source = errorExpr(at);
   };
@@ -269,13 +277,21 @@ ExprPtr AstBuilder::call(P::CallExprContext* c) {
 std::pair<LiteralKind, std::string> AstBuilder::literalOf(P::LiteralContext* ctx) {
   std::string text = ctx->getText();
   switch (ctx->getStart()->getType()) {
-    case P::INT: return {LiteralKind::Int, text};
-    case P::DECIMAL: return {LiteralKind::Dec, text};
-    case P::PERCENT: return {LiteralKind::Percent, text.substr(0, text.size() - 1)};
-    case P::STRING: return {LiteralKind::String, unescapeString(text)};
-    case P::DATE: return {LiteralKind::Date, text};
-    case P::DATETIME: return {LiteralKind::DateTime, text};
-    default: return text == "true" || text == "false" ? std::pair{LiteralKind::Bool, text} : std::pair{LiteralKind::Null, std::string("null")};
+    case P::INT:
+      return {LiteralKind::Int, text};
+    case P::DECIMAL:
+      return {LiteralKind::Dec, text};
+    case P::PERCENT:
+      return {LiteralKind::Percent, text.substr(0, text.size() - 1)};
+    case P::STRING:
+      return {LiteralKind::String, unescapeString(text)};
+    case P::DATE:
+      return {LiteralKind::Date, text};
+    case P::DATETIME:
+      return {LiteralKind::DateTime, text};
+    default:
+      return text == "true" || text == "false" ? std::pair{LiteralKind::Bool, text}
+                                               : std::pair{LiteralKind::Null, std::string("null")};
   }
 }
 

@@ -45,12 +45,18 @@ std::string readableExpected(const antlr4::misc::IntervalSet& expected, const an
       names.push_back("`" + name.substr(1, name.size() - 2) + "`");
     } else {
       std::string sym = vocab.getSymbolicName(static_cast<size_t>(t));
-      if (sym == "ID") names.push_back("a name");
-      else if (sym == "STRING") names.push_back("a \"text\"");
-      else if (sym == "INT" || sym == "DECIMAL" || sym == "PERCENT") names.push_back("a number");
-      else if (sym == "DATE" || sym == "DATETIME") names.push_back("a date");
-      else if (sym == "FULLWIDTH" || sym == "UNTERMINATED_STRING" || sym == "UNKNOWN_CHAR") continue;
-      else names.push_back(sym);
+      if (sym == "ID")
+        names.push_back("a name");
+      else if (sym == "STRING")
+        names.push_back("a \"text\"");
+      else if (sym == "INT" || sym == "DECIMAL" || sym == "PERCENT")
+        names.push_back("a number");
+      else if (sym == "DATE" || sym == "DATETIME")
+        names.push_back("a date");
+      else if (sym == "FULLWIDTH" || sym == "UNTERMINATED_STRING" || sym == "UNKNOWN_CHAR")
+        continue;
+      else
+        names.push_back(sym);
     }
   }
   std::sort(names.begin(), names.end());
@@ -66,7 +72,7 @@ std::string readableExpected(const antlr4::misc::IntervalSet& expected, const an
 }
 
 class SyntaxErrorListener : public antlr4::BaseErrorListener {
-public:
+ public:
   SyntaxErrorListener(DiagnosticSink& diags, uint32_t fileId, std::set<size_t>& linesWithErrors)
       : diags_(diags), fileId_(fileId), linesWithErrors_(linesWithErrors) {}
 
@@ -98,11 +104,13 @@ public:
     // A keyword where a name belongs: `let key = 1`.
     std::string literal = parser ? parser->getVocabulary().getLiteralName(offending->getType()) : std::string();
     bool keyword = literal.size() > 2 && std::isalpha(static_cast<unsigned char>(literal[1]));
-    static const std::set<std::string> kDeclarers = {"let", "param", "each", "define", "list", "dict", "table", "link", "role"};
+    static const std::set<std::string> kDeclarers = {"let",  "param", "each", "define", "list",
+                                                     "dict", "table", "link", "role"};
     antlr4::Token* before = parser ? parser->getTokenStream()->LT(-1) : nullptr;
     if (keyword && before && kDeclarers.count(before->getText()) &&
         parser->getExpectedTokens().contains(static_cast<size_t>(FundGuardLexer::ID))) {
-      message = fmt::format("`{}` is a keyword of the rule language and cannot be used as a name", offending->getText());
+      message =
+          fmt::format("`{}` is a keyword of the rule language and cannot be used as a name", offending->getText());
       hint = "choose another name, e.g. in Chinese";
     }
     static const std::set<std::string> kTopLevel = {"rule", "table", "dict", "define", "list", "import"};
@@ -114,8 +122,9 @@ public:
     if (offending->getType() == antlr4::Token::EOF) hint = "is a closing `}` or `)` missing?";
     if (parser) {
       antlr4::Token* prev = parser->getTokenStream()->LT(-1);
-      static const std::set<std::string> kOperators = {"and", "or", "not", "+", "-", "*", "/", "=", "==", "!=", "<>",
-                                                       "<", "<=", ">", ">=", "in", "between", "with", "then", "else"};
+      static const std::set<std::string> kOperators = {"and", "or", "not",     "+",    "-",    "*",   "/",
+                                                       "=",   "==", "!=",      "<>",   "<",    "<=",  ">",
+                                                       ">=",  "in", "between", "with", "then", "else"};
       if (prev && kOperators.count(prev->getText()) && offending->getLine() > prev->getLine())
         hint = fmt::format("the line before ends with `{}`: the expression is unfinished", prev->getText());
       if (prev && prev->getText() == "=" && offending->getText() == ">") hint = "did you mean `>=`?";
@@ -127,22 +136,23 @@ public:
       antlr4::Token* prev = parser->getTokenStream()->LT(-1);
       if (prev && prev->getType() == FundGuardLexer::ID) {
         static const std::vector<std::string> kClauseWords = {
-            "when", "amount", "fund", "message", "let", "param", "scope", "for", "test",
-            "evidence", "violating", "involved", "peers", "given", "expect", "with"};
+            "when", "amount",   "fund",      "message",  "let",   "param", "scope",  "for",
+            "test", "evidence", "violating", "involved", "peers", "given", "expect", "with"};
         std::string word = prev->getText();
         std::string guess = closestMatch(word, kClauseWords);
-        span = Span{fileId_, static_cast<uint32_t>(prev->getStartIndex()), static_cast<uint32_t>(prev->getStopIndex() + 1)};
+        span = Span{fileId_, static_cast<uint32_t>(prev->getStartIndex()),
+                    static_cast<uint32_t>(prev->getStopIndex() + 1)};
         message = fmt::format("`{}` is not a keyword here", word);
-        hint = guess.empty() ? fmt::format("metadata is written `{}: value`; clauses start with a keyword such as `when`", word)
-                             : fmt::format("did you mean `{}`?", guess);
+        hint = guess.empty()
+                   ? fmt::format("metadata is written `{}: value`; clauses start with a keyword such as `when`", word)
+                   : fmt::format("did you mean `{}`?", guess);
       }
-    }
-    else if (offending->getType() == FundGuardLexer::ID && antlrMessage.find("'='") != std::string::npos)
+    } else if (offending->getType() == FundGuardLexer::ID && antlrMessage.find("'='") != std::string::npos)
       hint = "a `let`, `param` or list needs `=` between its name and its value";
     diags_.report(DiagCode::FG0010, span, message, hint);
   }
 
-private:
+ private:
   DiagnosticSink& diags_;
   uint32_t fileId_;
   std::set<size_t>& linesWithErrors_;
@@ -152,10 +162,9 @@ private:
 // full-width punctuation becomes its ASCII token, other bad characters are hidden.
 void repairTokens(antlr4::CommonTokenStream& tokens, const antlr4::dfa::Vocabulary& vocab, uint32_t fileId,
                   DiagnosticSink& diags, std::set<size_t>& linesWithErrors, std::vector<uint32_t>& repairedAt) {
-  static const FullWidth kFullWidth[] = {
-      {U'\uFF1A', ":"}, {U'\uFF0C', ","}, {U'\uFF08', "("}, {U'\uFF09', ")"},
-      {U'\u201C', "\""}, {U'\u201D', "\""}, {U'\uFF1B', ";"}, {U'\u3010', "["},
-      {U'\u3011', "]"}, {U'\uFF1D', "="}, {U'\u3002', "."}};
+  static const FullWidth kFullWidth[] = {{U'\uFF1A', ":"},  {U'\uFF0C', ","},  {U'\uFF08', "("}, {U'\uFF09', ")"},
+                                         {U'\u201C', "\""}, {U'\u201D', "\""}, {U'\uFF1B', ";"}, {U'\u3010', "["},
+                                         {U'\u3011', "]"},  {U'\uFF1D', "="},  {U'\u3002', "."}};
   auto typeOf = [&](const char* ascii) -> size_t {
     std::string quoted = std::string("'") + ascii + "'";
     for (size_t t = 1; t <= vocab.getMaxTokenType(); ++t)
@@ -175,10 +184,13 @@ void repairTokens(antlr4::CommonTokenStream& tokens, const antlr4::dfa::Vocabula
         const char* ascii = "?";
         for (const auto& fw : kFullWidth)
           if (fw.cp == cp) ascii = fw.ascii;
-        diags.report(DiagCode::FG0003, span, fmt::format("full-width `{}` is not part of the rule language", text),
-                     std::string(ascii) == ";"
-                         ? std::string("remove it: clauses need no `;` between them")
-                         : fmt::format("type the half-width (ASCII) `{}` instead; switch the input method to English punctuation", ascii));
+        diags.report(
+            DiagCode::FG0003, span, fmt::format("full-width `{}` is not part of the rule language", text),
+            std::string(ascii) == ";"
+                ? std::string("remove it: clauses need no `;` between them")
+                : fmt::format(
+                      "type the half-width (ASCII) `{}` instead; switch the input method to English punctuation",
+                      ascii));
         size_t type = typeOf(ascii);
         if (type != 0) {
           common->setType(type);
@@ -223,7 +235,8 @@ void repairTokens(antlr4::CommonTokenStream& tokens, const antlr4::dfa::Vocabula
           char next = text[i];
           if (std::string("\"\\nt{}").find(next) == std::string::npos) {
             std::string seq = text.substr(start, 1) + utf8::prefix(std::string_view(text).substr(i), 1);
-            diags.report(DiagCode::FG0012, Span{fileId, at + ch, at + ch + 2}, fmt::format("unknown escape `{}` in a text", seq),
+            diags.report(DiagCode::FG0012, Span{fileId, at + ch, at + ch + 2},
+                         fmt::format("unknown escape `{}` in a text", seq),
                          "write \\\\ for a backslash; the escapes are \\\" \\\\ \\n \\t \\{ \\}");
           }
           utf8::decode(text, i, ok);  // the escaped character
@@ -259,7 +272,8 @@ bool nestingWithinLimits(antlr4::CommonTokenStream& tokens, uint32_t fileId, Dia
     unaryRun = (text == "not" || text == "-") ? unaryRun + 1 : 0;
     ifs += text == "if";
     if (depth > kMaxNesting || unaryRun > kMaxNesting || ifs > kMaxIfs) {
-      Span span{fileId, static_cast<uint32_t>(token->getStartIndex()), static_cast<uint32_t>(token->getStopIndex() + 1)};
+      Span span{fileId, static_cast<uint32_t>(token->getStartIndex()),
+                static_cast<uint32_t>(token->getStopIndex() + 1)};
       diags.report(DiagCode::FG0010, span,
                    ifs > kMaxIfs ? fmt::format("more than {} `if` in one file", kMaxIfs)
                                  : fmt::format("expression nested more than {} deep", kMaxNesting),

@@ -82,10 +82,16 @@ bool digitsAt(std::string_view s, size_t at, size_t n, int& out) {
 
 }  // namespace
 
-Parsed<int64_t> parseMoney(std::string_view text) { return parseScaled(text, 2, "money amount"); }
-std::string formatMoney(int64_t fen) { return formatScaled(fen, 2); }
+Parsed<int64_t> parseMoney(std::string_view text) {
+  return parseScaled(text, 2, "money amount");
+}
+std::string formatMoney(int64_t fen) {
+  return formatScaled(fen, 2);
+}
 
-Parsed<int64_t> parseDec(std::string_view text) { return parseScaled(text, 4, "decimal"); }
+Parsed<int64_t> parseDec(std::string_view text) {
+  return parseScaled(text, 4, "decimal");
+}
 std::string formatDec(int64_t scaled) {
   std::string s = formatScaled(scaled, 4);
   while (s.back() == '0') s.pop_back();
@@ -93,7 +99,9 @@ std::string formatDec(int64_t scaled) {
   return s;
 }
 
-Parsed<int64_t> parseInt(std::string_view text) { return parseScaled(text, 0, "whole number"); }
+Parsed<int64_t> parseInt(std::string_view text) {
+  return parseScaled(text, 0, "whole number");
+}
 
 bool validCivil(int year, unsigned month, unsigned day) {
   static const unsigned kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -128,8 +136,8 @@ void civilFromDays(int32_t days, int& year, unsigned& month, unsigned& day) {
 Parsed<int32_t> parseDate(std::string_view text) {
   Parsed<int32_t> out;
   int y, m, d;
-  if (text.size() != 10 || text[4] != '-' || text[7] != '-' || !digitsAt(text, 0, 4, y) ||
-      !digitsAt(text, 5, 2, m) || !digitsAt(text, 8, 2, d)) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-' || !digitsAt(text, 0, 4, y) || !digitsAt(text, 5, 2, m) ||
+      !digitsAt(text, 8, 2, d)) {
     out.error = "not a date (YYYY-MM-DD): '" + std::string(text) + "'";
     return out;
   }
@@ -173,8 +181,8 @@ std::string formatDateTime(int64_t seconds) {
   int64_t days = seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400;
   int64_t rest = seconds - days * 86400;
   char buf[16];
-  std::snprintf(buf, sizeof buf, " %02d:%02d:%02d", static_cast<int>(rest / 3600),
-                static_cast<int>(rest / 60 % 60), static_cast<int>(rest % 60));
+  std::snprintf(buf, sizeof buf, " %02d:%02d:%02d", static_cast<int>(rest / 3600), static_cast<int>(rest / 60 % 60),
+                static_cast<int>(rest % 60));
   return formatDate(static_cast<int32_t>(days)) + buf;
 }
 

@@ -10,7 +10,7 @@
 namespace fundguard {
 
 class JsonWriter {
-public:
+ public:
   explicit JsonWriter(bool pretty = false) : pretty_(pretty) {}
 
   JsonWriter& beginObject();
@@ -31,7 +31,7 @@ public:
 
   static void escape(std::string& out, std::string_view text);
 
-private:
+ private:
   void separate();
   void newline();
 

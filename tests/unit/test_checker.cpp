@@ -67,7 +67,9 @@ TEST_CASE("a condition must be yes/no, amounts must be money") {
 }
 
 TEST_CASE("links lead to rows that may be missing, lookups need the whole key") {
-  CHECK(checkText(lineRule("line.item.pric_uplmt_lv3 is not null and line.pric > line.item.pric_uplmt_lv3")).diags.all().empty());
+  CHECK(checkText(lineRule("line.item.pric_uplmt_lv3 is not null and line.pric > line.item.pric_uplmt_lv3"))
+            .diags.all()
+            .empty());
   CHECK(checkText(lineRule("lookup(hilist_b, hilist_code: line.med_list_codg).rx_flag = \"1\"")).diags.all().empty());
   CHECK(codes(checkText(lineRule("lookup(item_rel_b, code_a: line.med_list_codg) is not null"))) ==
         std::vector<std::string>{"FG3009"});

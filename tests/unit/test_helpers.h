@@ -29,7 +29,9 @@ inline bool hasCode(const CheckResult& r, const std::string& code) {
   return false;
 }
 
-inline std::string text(const CheckResult& r) { return renderText(r.program->sources, r.diags.all()); }
+inline std::string text(const CheckResult& r) {
+  return renderText(r.program->sources, r.diags.all());
+}
 
 // A complete, valid line rule; tests replace one piece of it to break it.
 inline std::string lineRule(const std::string& when, const std::string& extra = "") {
@@ -41,7 +43,8 @@ rule "T-01" "测试规则" {
   kind: violation
   severity: low
   scope line
-)" + extra + "\n  when " + when + R"(
+)" + extra +
+         "\n  when " + when + R"(
   amount line.det_item_fee_sumamt
   fund line.inscp_scp_amt
   message "明细 {line.feedetl_sn}"

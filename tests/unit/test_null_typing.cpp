@@ -8,12 +8,15 @@ using namespace fundguard;
 using namespace fundguard::testing;
 
 namespace {
-CheckResult withLets(const std::string& lets) { return checkText(lineRule("line.pric > 0.00", lets)); }
+CheckResult withLets(const std::string& lets) {
+  return checkText(lineRule("line.pric > 0.00", lets));
+}
 }  // namespace
 
 TEST_CASE("columns are `?` unless key or required, and links may find nothing") {
-  auto r = withLets("  let a = line.feedetl_sn\n  let b = line.pric\n  let c = setl.begndate\n  let d = line.item\n"
-                    "  let e = line.item.rx_flag\n  let f = setl.lines\n");
+  auto r = withLets(
+      "  let a = line.feedetl_sn\n  let b = line.pric\n  let c = setl.begndate\n  let d = line.item\n"
+      "  let e = line.item.rx_flag\n  let f = setl.lines\n");
   INFO(text(r));
   CHECK(r.diags.all().empty());
   CHECK(letType(r, "a") == "str");
@@ -25,8 +28,9 @@ TEST_CASE("columns are `?` unless key or required, and links may find nothing") 
 }
 
 TEST_CASE("operators propagate `?`; comparisons give bool?") {
-  auto r = withLets("  let a = line.pric * 2\n  let b = setl.enddate - setl.begndate\n  let c = line.pric > 1.00\n"
-                    "  let d = setl.enddate > setl.begndate\n  let e = line.pric is null\n  let f = not (line.pric > 1.00)\n");
+  auto r = withLets(
+      "  let a = line.pric * 2\n  let b = setl.enddate - setl.begndate\n  let c = line.pric > 1.00\n"
+      "  let d = setl.enddate > setl.begndate\n  let e = line.pric is null\n  let f = not (line.pric > 1.00)\n");
   INFO(text(r));
   CHECK(letType(r, "a") == "money?");
   CHECK(letType(r, "b") == "int");
@@ -37,20 +41,23 @@ TEST_CASE("operators propagate `?`; comparisons give bool?") {
 }
 
 TEST_CASE("division may give a missing value (division by zero)") {
-  auto r = withLets("  let a = setl.enddate - setl.begndate\n  let b = a / 2\n  let c = count(setl.lines) / count(setl.lines)\n");
+  auto r = withLets(
+      "  let a = setl.enddate - setl.begndate\n  let b = a / 2\n  let c = count(setl.lines) / count(setl.lines)\n");
   CHECK(letType(r, "b") == "dec?");
   CHECK(letType(r, "c") == "dec?");
 }
 
 TEST_CASE("if with an unknown condition is unknown") {
-  auto r = withLets("  let a = if setl.age > 60 then 1 else 2\n  let b = if setl.begndate > setl.enddate then 1 else 2\n");
+  auto r =
+      withLets("  let a = if setl.age > 60 then 1 else 2\n  let b = if setl.begndate > setl.enddate then 1 else 2\n");
   CHECK(letType(r, "a") == "int?");
   CHECK(letType(r, "b") == "int");
 }
 
 TEST_CASE("in: the value, the list and its items may each be missing") {
-  auto r = withLets("  let a = \"A\" in setl.oth_dise_codg\n  let b = \"A\" in [line.med_list_codg, \"B\"]\n"
-                    "  let c = \"A\" in [\"A\", \"B\"]\n");
+  auto r = withLets(
+      "  let a = \"A\" in setl.oth_dise_codg\n  let b = \"A\" in [line.med_list_codg, \"B\"]\n"
+      "  let c = \"A\" in [\"A\", \"B\"]\n");
   INFO(text(r));
   CHECK(letType(r, "a") == "bool?");
   CHECK(letType(r, "b") == "bool?");
@@ -58,9 +65,10 @@ TEST_CASE("in: the value, the list and its items may each be missing") {
 }
 
 TEST_CASE("aggregates: sums and counts are never missing; min, max, avg of nothing are") {
-  auto r = withLets("  let a = sum(l.det_item_fee_sumamt for l in setl.lines)\n  let b = count(setl.lines)\n"
-                    "  let c = max(l.pric for l in setl.lines)\n  let d = avg(l.cnt for l in setl.lines)\n"
-                    "  let e = exists(l in setl.lines where l.pric > 1.00)\n");
+  auto r = withLets(
+      "  let a = sum(l.det_item_fee_sumamt for l in setl.lines)\n  let b = count(setl.lines)\n"
+      "  let c = max(l.pric for l in setl.lines)\n  let d = avg(l.cnt for l in setl.lines)\n"
+      "  let e = exists(l in setl.lines where l.pric > 1.00)\n");
   INFO(text(r));
   CHECK(letType(r, "a") == "money");
   CHECK(letType(r, "b") == "int");

@@ -79,7 +79,8 @@ TEST_CASE("aggregates as comprehensions, and groups") {
   CHECK(sum->var.name == "l");
   CHECK(sum->value != nullptr);
   CHECK(sum->filter != nullptr);
-  const auto* groups = dynamic_cast<const ast::AggregateExpr*>(std::get<ast::LetClause>(rule.clauses[1].body).value.get());
+  const auto* groups =
+      dynamic_cast<const ast::AggregateExpr*>(std::get<ast::LetClause>(rule.clauses[1].body).value.get());
   REQUIRE(groups);
   CHECK(groups->value == nullptr);
   REQUIRE(groups->keys.size() == 2);
