@@ -99,6 +99,14 @@ Type ExprChecker::aggregateOver(const std::string& fn, Span span, const Type& el
   if (fn == "share") return hasFilter ? Type::scalar(TypeKind::Dec, true) : needsFilter();
   if (fn == "filter") return hasFilter ? Type::list(element) : needsFilter();
   if (fn == "first" || fn == "last") return v.withNullable(true);
+  if (fn == "flatten") {
+    if (!v.isCollection()) {
+      diags_.report(DiagCode::FG3006, valueSpan, fmt::format("`flatten` joins lists, but this is {}", v.str()),
+                    "write flatten(s.lines for s in history)");
+      return Type::error();
+    }
+    return Type::list(v.element());
+  }
   if (fn == "sum") {
     if (!numeric) return notNumeric();
     return v.withNullable(false);
@@ -115,6 +123,9 @@ Type ExprChecker::aggregateOver(const std::string& fn, Span span, const Type& el
     if (!numeric) return notNumeric();
     return (v.kind() == TypeKind::Money ? v : Type::scalar(TypeKind::Dec)).withNullable(true);
   }
+  // Every aggregate of the built-in table has a rule above; this is reached only if one is added
+  // without one, and must not pass silently.
+  diags_.report(DiagCode::FG3005, span, fmt::format("`{}` cannot be used as an aggregate here", fn), "");
   return Type::error();
 }
 

@@ -16,6 +16,7 @@ const std::vector<BuiltinInfo>& builtinFunctions() {
       {K::Scalar, "abs", "abs(x)", "the absolute value"},
       {K::Scalar, "round", "round(x, places)", "rounded half away from zero"},
       {K::Scalar, "len", "len(list or text)", "the number of items or characters"},
+      {K::Scalar, "int", "int(text)", "the whole number a text spells, or missing: int(inst.hosp_lv)"},
       {K::Scalar, "label", "label(code)", "the Chinese label of a code in its dictionary: label(setl.med_type)"},
       {K::Scalar, "contains", "contains(text or list, x)", "whether x occurs in it"},
       {K::Table, "lookup", "lookup(table, key: value, ...)", "the one row with that key, or missing"},
@@ -41,6 +42,7 @@ const std::vector<BuiltinInfo>& builtinFunctions() {
       {K::Aggregate, "filter", "filter(x in list where cond)", "those that do, in order"},
       {K::Aggregate, "first", "first(x in list where cond)", "the first, or missing"},
       {K::Aggregate, "last", "last(x in list where cond)", "the last, or missing"},
+      {K::Aggregate, "flatten", "flatten(s.lines for s in list)", "the elements of the lists, one list in order"},
       {K::Aggregate, "groups", "groups(x in list by key: value, ...)", "the groups of equal keys, each with .rows"},
   };
   return table;

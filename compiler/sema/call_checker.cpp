@@ -171,6 +171,11 @@ Type ExprChecker::call(const CallExpr& e) {
     if (!args[0].isText() && !args[0].isCollection()) return wrongType(0, "text or a list");
     return Type::scalar(TypeKind::Int, anyNullable);
   }
+  if (name == "int") {
+    if (!arity(1)) return Type::error();
+    if (!args[0].isText()) return wrongType(0, "text");
+    return Type::scalar(TypeKind::Int, true);  // missing when the text is not a whole number
+  }
   if (name == "label") {
     if (!arity(1)) return Type::error();
     if (!is(0, TypeKind::Code) || !args[0].dict()) return wrongType(0, "a code column with a dictionary");
@@ -194,6 +199,8 @@ Type ExprChecker::call(const CallExpr& e) {
     if (name == "zscore") return Type::scalar(TypeKind::Dec, true);
     return (is(0, TypeKind::Money) ? args[0] : Type::scalar(TypeKind::Dec)).withNullable(true);
   }
+  // Every function of the built-in table has a rule above; never pass an unknown one silently.
+  diags_.report(DiagCode::FG3005, e.span, fmt::format("`{}` cannot be used this way", name), signatureHint(*info));
   return Type::error();
 }
 

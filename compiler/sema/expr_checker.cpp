@@ -302,6 +302,10 @@ Type ExprChecker::arithmetic(const BinaryExpr& e, const Type& l, const Type& r) 
       if (R == TypeKind::Money && l.isNumeric() && isNumberLiteral(*e.lhs)) return money(*e.lhs);
       if (L == TypeKind::Date && R == TypeKind::Date && e.op == BinaryOp::Sub)
         return Type::scalar(TypeKind::Int, nullable);
+      if (l.isCollection() && r.isCollection() && e.op == BinaryOp::Add) {  // one list after the other
+        Type joined = unify(l.element(), r.element(), nullptr, nullptr, e.span);
+        return joined.isError() ? joined : Type::list(joined, nullable);
+      }
       if (L == TypeKind::Date && R == TypeKind::Int) return Type::scalar(TypeKind::Date, nullable);
       if (L == TypeKind::Int && R == TypeKind::Date && e.op == BinaryOp::Add)
         return Type::scalar(TypeKind::Date, nullable);

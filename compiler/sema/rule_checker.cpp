@@ -229,6 +229,22 @@ bool RuleChecker::defineName(const Ident& name, LocalScope& locals) {
     if (b->span.valid()) d.notes.push_back({b->span, "defined here"});
     return false;
   }
+  // A rule's own name may not hide a list, table or define it can see: `住院` would then mean
+  // two things in one file.
+  if (auto found = program_.lookup(module_, name.name); !found.empty()) {
+    const Symbol& sym = *found.front();
+    const char* what = sym.kind == Symbol::Kind::Define  ? "a define"
+                       : sym.kind == Symbol::Kind::List  ? "a list"
+                       : sym.kind == Symbol::Kind::Table ? "a table"
+                                                         : "a dictionary";
+    auto& d = diags_.report(DiagCode::FG4012, name.span,
+                            sym.module == &module_
+                                ? fmt::format("`{}` is already {} of this file", name.name, what)
+                                : fmt::format("`{}` is already {} of module `{}`", name.name, what, sym.module->name),
+                            "choose another name");
+    d.notes.push_back({sym.span, "declared here"});
+    return false;
+  }
   return true;
 }
 

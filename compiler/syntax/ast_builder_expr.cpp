@@ -2,6 +2,7 @@
 // calls that are aggregates over a comprehension. See ast_builder.h.
 #include <fmt/format.h>
 
+#include "sema/builtins.h"
 #include "syntax/ast_builder.h"
 #include "syntax/parser.h"
 
@@ -199,12 +200,10 @@ ExprPtr AstBuilder::primary(P::PrimaryContext* ctx) {
   return errorExpr(span);
 }
 
+// Aggregates are part of the language, listed once in the table of built-ins.
 bool AstBuilder::isAggregateName(const std::string& name) {
-  static const char* const kNames[] = {"count", "sum",    "min", "max",    "avg",   "median", "stddev", "distinct",
-                                       "share", "exists", "all", "filter", "first", "last",   "groups"};
-  for (const char* n : kNames)
-    if (name == n) return true;
-  return false;
+  const BuiltinInfo* info = findBuiltin(name);
+  return info && info->kind == BuiltinInfo::Kind::Aggregate;
 }
 
 // A call is an aggregate over a comprehension when it has `for`, `where` or `by`, or when an

@@ -1,6 +1,7 @@
 // The checker's type and name rules, on small rules checked against the standard schema.
 #include <doctest/doctest.h>
 
+#include "sema/builtins.h"
 #include "test_helpers.h"
 
 using namespace fundguard;
@@ -140,4 +141,16 @@ TEST_CASE("missing metadata and clauses are all listed in one go") {
   auto r = checkText(R"(import std.schema
 rule "T-04" "测试" { scope line when line.pric > 0.00 })");
   CHECK(codes(r) == std::vector<std::string>{"FG4001", "FG4006", "FG4006", "FG4006"});
+}
+
+TEST_CASE("every built-in function either types a call or says why not: never a silent error") {
+  for (const auto& b : builtinFunctions()) {
+    for (const std::string args :
+         {"", "line.pric", "line.med_list_codg, 3", "l in setl.lines", "l.pric for l in setl.lines"}) {
+      auto r = checkText(lineRule("line.pric > 0.00", "  let x = " + std::string(b.name) + "(" + args + ")\n"));
+      std::string type = letType(r, "x");
+      INFO(b.name << "(" << args << ") -> " << type << "\n" << text(r));
+      CHECK((type != "<error>" || r.diags.errorCount() > 0));
+    }
+  }
 }
