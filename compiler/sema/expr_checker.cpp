@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "data/scalar_values.h"
+#include "sema/builtins.h"
 #include "sema/declarations.h"
 
 namespace fundguard {
@@ -26,9 +27,39 @@ std::vector<std::string> LocalScope::names() const {
 }
 
 Type ExprChecker::check(const Expr& expr) {
+  resolved_ = Resolution{};
   Type t = checkImpl(expr);
-  if (expr.id < module_.exprTypes.size()) module_.exprTypes[expr.id] = t;
+  if (expr.id >= module_.exprTypes.size()) return t;
+  module_.exprTypes[expr.id] = t;
+  switch (expr.kind) {
+    case ExprKind::Name:
+    case ExprKind::Member:  // nameType/memberType ran last and left their answer in resolved_
+      module_.resolutions[expr.id] = resolved_;
+      break;
+    case ExprKind::Call:
+    case ExprKind::Aggregate:
+      module_.resolutions[expr.id] = resolveCallee(expr);
+      break;
+    default:
+      break;
+  }
   return t;
+}
+
+// A call means the define of that name where one is visible, else the built-in (as call() does).
+Resolution ExprChecker::resolveCallee(const Expr& expr) const {
+  Resolution r;
+  const std::string& name = expr.kind == ExprKind::Call ? static_cast<const CallExpr&>(expr).callee.name
+                                                        : static_cast<const AggregateExpr&>(expr).function.name;
+  auto found = program_.lookup(module_, name);
+  if (expr.kind == ExprKind::Call && !found.empty() && found.front()->kind == Symbol::Kind::Define) {
+    r.kind = Resolution::Kind::Define;
+    r.define = found.front()->define;
+  } else if (const BuiltinInfo* b = findBuiltin(name)) {
+    r.kind = Resolution::Kind::Builtin;
+    r.builtin = b;
+  }
+  return r;
 }
 
 Type ExprChecker::checkCondition(const Expr& expr, const char* what) {
@@ -124,14 +155,23 @@ Type ExprChecker::literal(const LiteralExpr& e) {
 Type ExprChecker::nameType(const std::string& name, Span span) {
   if (Binding* b = locals_.find(name)) {
     b->used = true;
+    resolved_.kind = Resolution::Kind::Local;
+    resolved_.local = b->kind;
+    resolved_.name = b->name;
+    resolved_.declaredAt = b->span;
     return b->type;
   }
   if (const Symbol* sym = findSymbol(program_, module_, name, span, diags_)) {
     switch (sym->kind) {
       case Symbol::Kind::List:
         checkListValue(program_, *sym->list, diags_);
+        resolved_ = Resolution{};
+        resolved_.kind = Resolution::Kind::List;
+        resolved_.list = sym->list;
         return sym->list->type;
       case Symbol::Kind::Table:
+        resolved_.kind = Resolution::Kind::Table;
+        resolved_.table = sym->table;
         return Type::table(sym->table);
       case Symbol::Kind::Dict:
         diags_.report(DiagCode::FG3012, span, fmt::format("`{}` is a dictionary, not a value", name),
@@ -183,21 +223,37 @@ Type ExprChecker::memberType(const Type& object, const std::string& name, Span s
       return Type::error();
     case TypeKind::Row: {
       const TableInfo* table = object.tableInfo();
-      if (const ColumnInfo* c = table->column(name))
+      if (const ColumnInfo* c = table->column(name)) {
+        resolved_ = Resolution{};
+        resolved_.kind = Resolution::Kind::Column;
+        resolved_.column = c;
         return c->type.withNullable(c->type.nullable() || object.nullable());
-      if (const LinkInfo* l = table->link(name))
+      }
+      if (const LinkInfo* l = table->link(name)) {
+        resolved_ = Resolution{};
+        resolved_.kind = Resolution::Kind::Link;
+        resolved_.link = l;
         return l->many ? Type::list(Type::row(l->target)) : Type::row(l->target, true);
+      }
       diags_.report(DiagCode::FG1011, span, fmt::format("table `{}` has no column `{}`", table->name, name),
                     didYouMean(name, table->memberNames()));
       return Type::error();
     }
     case TypeKind::Group: {
       const GroupInfo& g = object.groupInfo();
-      if (name == "rows") return Type::list(g.rowType);
+      resolved_ = Resolution{};
+      if (name == "rows") {
+        resolved_.kind = Resolution::Kind::GroupRows;
+        return Type::list(g.rowType);
+      }
       std::vector<std::string> names = {"rows"};
-      for (const auto& [key, type] : g.keys) {
-        if (key == name) return type;
-        names.push_back(key);
+      for (size_t i = 0; i < g.keys.size(); ++i) {
+        if (g.keys[i].first == name) {
+          resolved_.kind = Resolution::Kind::GroupKey;
+          resolved_.groupKey = i;
+          return g.keys[i].second;
+        }
+        names.push_back(g.keys[i].first);
       }
       diags_.report(DiagCode::FG3007, span, fmt::format("a group has no field `{}`", name),
                     didYouMeanOr(name, names, "a group has its keys (named after `by`) and `rows`"));
@@ -249,7 +305,14 @@ bool ExprChecker::moneyLiteralOk(const Expr& e) {
   const Expr* inner = &e;
   while (inner->kind == ExprKind::Unary) inner = static_cast<const UnaryExpr*>(inner)->operand.get();
   const auto& lit = static_cast<const LiteralExpr&>(*inner);
-  if (parseMoney(lit.text)) return true;
+  if (parseMoney(lit.text)) {
+    // The number stands for an amount in fen: record it, for lowering to read as money.
+    for (const Expr* at = &e;; at = static_cast<const UnaryExpr*>(at)->operand.get()) {
+      if (at->id < module_.exprTypes.size()) module_.exprTypes[at->id] = Type::scalar(TypeKind::Money);
+      if (at->kind != ExprKind::Unary) break;
+    }
+    return true;
+  }
   diags_.report(DiagCode::FG3008, e.span, fmt::format("{} is not a whole number of fen", lit.text),
                 "money has at most two decimal places (yuan.jiao-fen); round the amount");
   return false;

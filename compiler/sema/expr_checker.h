@@ -7,35 +7,10 @@
 #include <string>
 #include <vector>
 
+#include "sema/binding.h"
 #include "sema/program.h"
 
 namespace fundguard {
-
-struct Binding {
-  enum class Kind { ScopeName, Param, Let, Loop, Aggregate, DefineParam } kind = Kind::Let;
-  std::string name;
-  Type type;
-  Span span;
-  bool used = false;
-  bool ordered = false;  // a `for each` element: previous()/next() apply
-};
-
-// The local names in force, innermost last.
-class LocalScope {
- public:
-  Binding& add(Binding binding) {
-    bindings_.push_back(std::move(binding));
-    return bindings_.back();
-  }
-  void popTo(size_t size) { bindings_.resize(size); }
-  size_t size() const { return bindings_.size(); }
-  Binding* find(const std::string& name);
-  std::vector<std::string> names() const;
-  const std::vector<Binding>& all() const { return bindings_; }
-
- private:
-  std::vector<Binding> bindings_;
-};
 
 enum class ScopeKind { Line, Claim, Person, Institution };
 
@@ -70,6 +45,7 @@ class ExprChecker {
 
  private:
   Type checkImpl(const ast::Expr& expr);
+  Resolution resolveCallee(const ast::Expr& expr) const;
   Type literal(const ast::LiteralExpr& e);
   Type member(const ast::MemberExpr& e);
   Type unary(const ast::UnaryExpr& e);
@@ -99,6 +75,7 @@ class ExprChecker {
 
   Program& program_;
   Module& module_;
+  Resolution resolved_;  // set by nameType/memberType for the expression being checked
   DiagnosticSink& diags_;
   LocalScope& locals_;
   const RuleFacts* rule_;

@@ -144,6 +144,7 @@ Module* ModuleLoader::addModule(const std::string& key, const std::string& shown
   module->ast = parseFile(program_.sources, module->fileId, diags_);
   if (module->ast->module) module->name = module->ast->module->dotted();
   module->exprTypes.assign(module->ast->exprCount, Type::error());
+  module->resolutions.assign(module->ast->exprCount, Resolution{});
   Module* raw = module.get();
   byCanonicalPath_[key] = raw;
   program_.modules.push_back(std::move(module));

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "diag/diagnostic.h"
+#include "sema/resolution.h"
 #include "sema/schema.h"
 #include "syntax/ast.h"
 
@@ -68,7 +69,10 @@ struct Module {
   std::vector<std::unique_ptr<DefineInfo>> defines;
   std::map<std::string, Symbol> symbols;  // this module's own top-level names
 
-  std::vector<Type> exprTypes;  // the checker's result for each ast::Expr::id of this file
+  // The checker's results for each ast::Expr::id of this file: the type (a number literal used
+  // as money is typed money), and what a name, field or call refers to.
+  std::vector<Type> exprTypes;
+  std::vector<Resolution> resolutions;
 };
 
 struct Program {
