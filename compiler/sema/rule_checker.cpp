@@ -52,7 +52,7 @@ CheckedRule RuleChecker::check(const RuleDecl& rule) {
   bool scopeOk = checkScope(rule, out, facts);
   if (scopeOk) scopeOk = bindScopeNames(rule, out.scope, locals);
   checkParams(rule, out, locals);
-  if (scopeOk) checkBody(rule, locals, facts);
+  if (scopeOk) checkBody(rule, locals, facts, out.logic);
   TestChecker tests(program_, module_, diags_);
   for (const auto& clause : rule.clauses)
     if (auto* t = std::get_if<TestClause>(&clause.body)) {
@@ -282,7 +282,7 @@ void RuleChecker::checkParams(const RuleDecl& rule, CheckedRule& out, LocalScope
   }
 }
 
-void RuleChecker::checkBody(const RuleDecl& rule, LocalScope& locals, RuleFacts& facts) {
+void RuleChecker::checkBody(const RuleDecl& rule, LocalScope& locals, RuleFacts& facts, RuleLogic& logic) {
   for (const auto& clause : rule.clauses)
     if (const auto* l = std::get_if<LetClause>(&clause.body)) facts.laterLets.emplace_back(l->name.name, l->name.span);
   ExprChecker checker(program_, module_, diags_, locals, &facts);
@@ -304,6 +304,7 @@ void RuleChecker::checkBody(const RuleDecl& rule, LocalScope& locals, RuleFacts&
       });
       if (it != facts.laterLets.end()) facts.laterLets.erase(it);
       Type t = clause.repaired ? Type::error() : checker.check(*l->value);
+      logic.lets.push_back(l);
       if (!defineName(l->name, locals)) t = Type::error();
       if (t.kind() == TypeKind::Table) {
         diags_.report(DiagCode::FG3012, l->value->span, "a `let` holds a value, not a whole table",
@@ -319,6 +320,7 @@ void RuleChecker::checkBody(const RuleDecl& rule, LocalScope& locals, RuleFacts&
       locals.add(b);
     } else if (const auto* f = std::get_if<ForEachClause>(&clause.body)) {
       if (!once("for each", clause.span)) continue;
+      logic.forEach = f;
       if (seen.count("when") && !rule.syntaxErrors) {
         diags_.report(DiagCode::FG4014, clause.span, "`for each` comes after `when`",
                       "put `for each` above `when`: first say what one case is, then when it hits");
@@ -361,12 +363,16 @@ void RuleChecker::checkBody(const RuleDecl& rule, LocalScope& locals, RuleFacts&
     if (const auto* e = std::get_if<ExprClause>(&clause.body)) {
       switch (e->which) {
         case ExprClauseKind::When:
-          if (once("when", clause.span)) checker.checkCondition(*e->value, "`when`");
+          if (once("when", clause.span)) {
+            checker.checkCondition(*e->value, "`when`");
+            logic.when = e->value.get();
+          }
           break;
         case ExprClauseKind::Amount:
         case ExprClauseKind::Fund: {
           const char* what = e->which == ExprClauseKind::Amount ? "amount" : "fund";
           if (!once(what, clause.span)) break;
+          (e->which == ExprClauseKind::Amount ? logic.amount : logic.fund) = e->value.get();
           Type t = checker.check(*e->value);
           if (!checker.fits(t, Type::scalar(TypeKind::Money), e->value.get()))
             diags_.report(DiagCode::FG3001, e->value->span,
@@ -378,6 +384,7 @@ void RuleChecker::checkBody(const RuleDecl& rule, LocalScope& locals, RuleFacts&
         case ExprClauseKind::Involved: {
           const char* what = e->which == ExprClauseKind::Violating ? "violating" : "involved";
           if (!once(what, clause.span)) break;
+          (e->which == ExprClauseKind::Violating ? logic.violating : logic.involved) = e->value.get();
           Type t = checker.check(*e->value);
           bool rows = t.isError() || t.kind() == TypeKind::Row ||
                       (t.isCollection() && (t.element().kind() == TypeKind::Row || t.element().isError()));
@@ -389,10 +396,17 @@ void RuleChecker::checkBody(const RuleDecl& rule, LocalScope& locals, RuleFacts&
         }
       }
     } else if (const auto* m = std::get_if<MessageClause>(&clause.body)) {
-      if (once("message", clause.span)) checkMessageTemplate(*m, checker, diags_);
+      if (once("message", clause.span)) {
+        checkMessageTemplate(*m, checker, diags_);
+        logic.message = m;
+      }
     } else if (const auto* ev = std::get_if<EvidenceClause>(&clause.body)) {
-      for (const auto& v : ev->values) checker.check(*v);
+      for (const auto& v : ev->values) {
+        checker.check(*v);
+        logic.evidence.push_back(v.get());
+      }
     } else if (const auto* p = std::get_if<PeersClause>(&clause.body)) {
+      if (!logic.peersBy) logic.peersBy = p->by.get();
       Type t = checker.check(*p->by);
       if (!t.isError() && !t.isScalar())
         diags_.report(DiagCode::FG3001, p->by->span,

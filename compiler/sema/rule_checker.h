@@ -21,6 +21,21 @@ struct CheckedParam {
   Span span;
 };
 
+// The clauses that make up a rule's logic, as the checker chose them (the first of a repeated
+// clause, after the error): the parts lowering to the IR starts from.
+struct RuleLogic {
+  std::vector<const ast::LetClause*> lets;  // in order
+  const ast::ForEachClause* forEach = nullptr;
+  const ast::Expr* peersBy = nullptr;
+  const ast::Expr* when = nullptr;
+  const ast::Expr* amount = nullptr;
+  const ast::Expr* fund = nullptr;
+  const ast::Expr* violating = nullptr;
+  const ast::Expr* involved = nullptr;
+  const ast::MessageClause* message = nullptr;
+  std::vector<const ast::Expr*> evidence;
+};
+
 struct CheckedRule {
   const ast::RuleDecl* decl = nullptr;
   const Module* module = nullptr;
@@ -28,6 +43,7 @@ struct CheckedRule {
   ScopeKind scope = ScopeKind::Line;
   std::string period;  // institution scope: month | quarter | year
   std::vector<CheckedParam> params;
+  RuleLogic logic;
   size_t testCount = 0;
   bool ok = false;  // no errors in this rule
 };
@@ -43,7 +59,7 @@ class RuleChecker {
   bool checkScope(const ast::RuleDecl& rule, CheckedRule& out, RuleFacts& facts);
   bool bindScopeNames(const ast::RuleDecl& rule, ScopeKind scope, LocalScope& locals);
   void checkParams(const ast::RuleDecl& rule, CheckedRule& out, LocalScope& locals);
-  void checkBody(const ast::RuleDecl& rule, LocalScope& locals, RuleFacts& facts);
+  void checkBody(const ast::RuleDecl& rule, LocalScope& locals, RuleFacts& facts, RuleLogic& logic);
   bool defineName(const ast::Ident& name, LocalScope& locals);
 
   Program& program_;

@@ -55,6 +55,12 @@ rule "R-1" "测试" {
   const auto& count = static_cast<const ast::CompareExpr&>(*abc.rhs);
   CHECK(resolution(r, *count.lhs).kind == Resolution::Kind::Builtin);
   CHECK(std::string(resolution(r, *count.lhs).builtin->name) == "count");
+  const RuleLogic& logic = r.rules.at(0).logic;
+  CHECK(logic.lets.size() == 1);
+  CHECK(logic.when == &whenExpr(r));
+  CHECK(logic.amount != nullptr);
+  CHECK(logic.message != nullptr);
+  CHECK(logic.forEach == nullptr);
   const auto& money = static_cast<const ast::CompareExpr&>(*top.rhs);
   CHECK(r.rules.at(0).module->exprTypes.at(money.rhs->id).str() == "money");
 }
