@@ -22,7 +22,7 @@ const DiagInfo& diagInfo(DiagCode code) {
 }
 
 Diagnostic& DiagnosticSink::report(DiagCode code, Span span, std::string message, std::string hint) {
-  diags_.push_back({code, diagInfo(code).severity, span, std::move(message), std::move(hint), {}});
+  diags_.push_back({code, diagInfo(code).severity, span, std::move(message), std::move(hint), {}, {}});
   return diags_.back();
 }
 

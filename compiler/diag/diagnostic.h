@@ -33,6 +33,13 @@ struct DiagNote {
   std::string message;
 };
 
+// A mechanical repair: replace the text of `span` by `replacement`. Editors and CI bots apply
+// it (JSON and SARIF carry it); people read the hint.
+struct FixIt {
+  Span span;
+  std::string replacement;
+};
+
 struct Diagnostic {
   DiagCode code;
   Severity severity;
@@ -40,6 +47,12 @@ struct Diagnostic {
   std::string message;
   std::string hint;  // what to do, e.g. "did you mean `hifp_pay`?"; may be empty
   std::vector<DiagNote> notes;
+  std::vector<FixIt> fixes;
+
+  Diagnostic& fix(Span at, std::string replacement) {
+    fixes.push_back({at, std::move(replacement)});
+    return *this;
+  }
 };
 
 class DiagnosticSink {

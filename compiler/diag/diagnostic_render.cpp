@@ -1,6 +1,8 @@
 // Text, JSON and SARIF renderings of diagnostics; see diagnostic_render.h.
 #include "diag/diagnostic_render.h"
 
+#include <cctype>
+
 #include <fmt/format.h>
 
 #include "support/json_writer.h"
@@ -122,6 +124,18 @@ std::string renderJson(const SourceManager& sources, const std::vector<Diagnosti
       w.key("endLine").value(e.line).key("endColumn").value(e.column);
     }
     if (!d.hint.empty()) w.key("hint").value(d.hint);
+    if (!d.fixes.empty()) {
+      w.key("fixes").beginArray();
+      for (const auto& fix : d.fixes) {
+        const SourceFile& file = sources.file(fix.span.file);
+        LineCol b = file.position(fix.span.begin);
+        LineCol e = file.position(fix.span.end);
+        w.beginObject().key("line").value(b.line).key("column").value(b.column);
+        w.key("endLine").value(e.line).key("endColumn").value(e.column);
+        w.key("replacement").value(fix.replacement).endObject();
+      }
+      w.endArray();
+    }
     if (!d.notes.empty()) {
       w.key("notes").beginArray();
       for (const auto& note : d.notes) {
@@ -143,6 +157,20 @@ std::string renderJson(const SourceManager& sources, const std::vector<Diagnosti
   w.key("warnings").value(static_cast<int64_t>(warnings));
   w.endObject();
   return w.str() + "\n";
+}
+
+// A file path as a SARIF URI reference: relative paths stay relative; characters outside the
+// unreserved set (spaces, Chinese) are percent-encoded byte by byte.
+static std::string sarifUri(const std::string& path) {
+  std::string out;
+  for (unsigned char c : path) {
+    if (std::isalnum(c) || c == '/' || c == '-' || c == '_' || c == '.' || c == '~') {
+      out += static_cast<char>(c);
+    } else {
+      out += fmt::format("%{:02X}", c);
+    }
+  }
+  return out;
 }
 
 std::string renderSarif(const SourceManager& sources, const std::vector<Diagnostic>& diags,
@@ -181,12 +209,34 @@ std::string renderSarif(const SourceManager& sources, const std::vector<Diagnost
       LineCol b = file.position(d.span.begin);
       LineCol e = file.position(d.span.end);
       w.key("locations").beginArray().beginObject().key("physicalLocation").beginObject();
-      w.key("artifactLocation").beginObject().key("uri").value(file.path()).endObject();
+      w.key("artifactLocation").beginObject().key("uri").value(sarifUri(file.path())).endObject();
       w.key("region").beginObject();
       w.key("startLine").value(b.line).key("startColumn").value(b.column);
       w.key("endLine").value(e.line).key("endColumn").value(e.column);
       w.endObject();
       w.endObject().endObject().endArray();
+    }
+    if (!d.fixes.empty()) {
+      w.key("fixes").beginArray().beginObject();
+      w.key("description").beginObject().key("text").value(d.hint.empty() ? d.message : d.hint).endObject();
+      w.key("artifactChanges").beginArray();
+      for (const auto& fix : d.fixes) {
+        const SourceFile& file = sources.file(fix.span.file);
+        LineCol b = file.position(fix.span.begin);
+        LineCol e = file.position(fix.span.end);
+        w.beginObject();
+        w.key("artifactLocation").beginObject().key("uri").value(sarifUri(file.path())).endObject();
+        w.key("replacements").beginArray().beginObject();
+        w.key("deletedRegion").beginObject();
+        w.key("startLine").value(b.line).key("startColumn").value(b.column);
+        w.key("endLine").value(e.line).key("endColumn").value(e.column);
+        w.endObject();
+        w.key("insertedContent").beginObject().key("text").value(fix.replacement).endObject();
+        w.endObject().endArray();
+        w.endObject();
+      }
+      w.endArray();
+      w.endObject().endArray();
     }
     bool anyNoteLocated = false;
     for (const auto& note : d.notes) anyNoteLocated |= note.span.valid();
@@ -200,7 +250,7 @@ std::string renderSarif(const SourceManager& sources, const std::vector<Diagnost
         w.beginObject().key("id").value(id++);
         w.key("message").beginObject().key("text").value(note.message).endObject();
         w.key("physicalLocation").beginObject();
-        w.key("artifactLocation").beginObject().key("uri").value(file.path()).endObject();
+        w.key("artifactLocation").beginObject().key("uri").value(sarifUri(file.path())).endObject();
         w.key("region").beginObject().key("startLine").value(b.line).key("startColumn").value(b.column).endObject();
         w.endObject().endObject();
       }

@@ -213,7 +213,9 @@ Type ExprChecker::nameType(const std::string& name, Span span) {
         break;
     }
   }
-  diags_.report(DiagCode::FG1010, span, fmt::format("unknown name `{}`", name), hint);
+  auto& d = diags_.report(DiagCode::FG1010, span, fmt::format("unknown name `{}`", name), hint);
+  if (std::string guess = closestMatch(name, candidates); !guess.empty() && span.end - span.begin == utf8::length(name))
+    d.fix(span, guess);
   return Type::error();
 }
 
@@ -235,8 +237,11 @@ Type ExprChecker::memberType(const Type& object, const std::string& name, Span s
         resolved_.link = l;
         return l->many ? Type::list(Type::row(l->target)) : Type::row(l->target, true);
       }
-      diags_.report(DiagCode::FG1011, span, fmt::format("table `{}` has no column `{}`", table->name, name),
-                    didYouMean(name, table->memberNames()));
+      auto& d = diags_.report(DiagCode::FG1011, span, fmt::format("table `{}` has no column `{}`", table->name, name),
+                              didYouMean(name, table->memberNames()));
+      // The fix replaces the field's own text (not when the span is a whole message hole).
+      std::string guess = closestMatch(name, table->memberNames());
+      if (!guess.empty() && span.end - span.begin == utf8::length(name)) d.fix(span, guess);
       return Type::error();
     }
     case TypeKind::Group: {
@@ -436,8 +441,10 @@ void ExprChecker::checkCodeLiteral(const Type& codeType, const Expr& lit) {
       guess.empty() ? std::string() : fmt::format("did you mean \"{}\" ({})?", guess, dict.codes.at(guess));
   if (hint.empty())
     hint = fmt::format("the codes of `{}` are: {}{}", dict.name, listing, codes.size() > 10 ? ", ..." : "");
-  diags_.report(DiagCode::FG3004, lit.span,
-                fmt::format("\"{}\" is not a code of dictionary `{}` ({})", l.text, dict.name, dict.label), hint);
+  auto& d =
+      diags_.report(DiagCode::FG3004, lit.span,
+                    fmt::format("\"{}\" is not a code of dictionary `{}` ({})", l.text, dict.name, dict.label), hint);
+  if (!guess.empty()) d.fix(lit.span, "\"" + guess + "\"");
 }
 
 bool ExprChecker::comparable(const Type& l, const Type& r, const Expr* le, const Expr* re, Span at, bool ordering) {
@@ -501,11 +508,14 @@ Type ExprChecker::compare(const CompareExpr& e) {
   Type r = check(*e.rhs);
   if (l.kind() == TypeKind::Null || r.kind() == TypeKind::Null) {
     bool eq = e.op == CompareOp::Eq;
-    diags_.report(DiagCode::FG3003, e.span,
-                  fmt::format("comparing with `null` is never true: a missing value is unknown, not equal to anything"),
-                  eq                      ? "write `x is null`"
-                  : e.op == CompareOp::Ne ? "write `x is not null`"
-                                          : "check `x is not null` first");
+    auto& d = diags_.report(
+        DiagCode::FG3003, e.span,
+        fmt::format("comparing with `null` is never true: a missing value is unknown, not equal to anything"),
+        eq                      ? "write `x is null`"
+        : e.op == CompareOp::Ne ? "write `x is not null`"
+                                : "check `x is not null` first");
+    if ((eq || e.op == CompareOp::Ne) && r.kind() == TypeKind::Null && e.opSpan.valid())
+      d.fix(Span{e.span.file, e.opSpan.begin, e.rhs->span.end}, eq ? "is null" : "is not null");
     return Type::error();
   }
   bool ordering = e.op != CompareOp::Eq && e.op != CompareOp::Ne;

@@ -88,6 +88,7 @@ class SyntaxErrorListener : public antlr4::BaseErrorListener {
     if (parser) expected = readableExpected(parser->getExpectedTokens(), parser->getVocabulary());
     std::string message;
     std::string hint;
+    std::string fixReplacement;
     if (antlrMessage.rfind("missing ", 0) == 0) {
       // ANTLR says "missing ')' at 'amount'": name the missing token in our words.
       std::string what = antlrMessage.substr(8, antlrMessage.rfind(" at ") - 8);
@@ -146,10 +147,12 @@ class SyntaxErrorListener : public antlr4::BaseErrorListener {
         hint = guess.empty()
                    ? fmt::format("metadata is written `{}: value`; clauses start with a keyword such as `when`", word)
                    : fmt::format("did you mean `{}`?", guess);
+        if (!guess.empty()) fixReplacement = guess;
       }
     } else if (offending->getType() == FundGuardLexer::ID && antlrMessage.find("'='") != std::string::npos)
       hint = "a `let`, `param` or list needs `=` between its name and its value";
-    diags_.report(DiagCode::FG0010, span, message, hint);
+    auto& d = diags_.report(DiagCode::FG0010, span, message, hint);
+    if (!fixReplacement.empty()) d.fix(span, fixReplacement);
   }
 
  private:
@@ -184,13 +187,14 @@ void repairTokens(antlr4::CommonTokenStream& tokens, const antlr4::dfa::Vocabula
         const char* ascii = "?";
         for (const auto& fw : kFullWidth)
           if (fw.cp == cp) ascii = fw.ascii;
-        diags.report(
+        auto& fullWidth = diags.report(
             DiagCode::FG0003, span, fmt::format("full-width `{}` is not part of the rule language", text),
             std::string(ascii) == ";"
                 ? std::string("remove it: clauses need no `;` between them")
                 : fmt::format(
                       "type the half-width (ASCII) `{}` instead; switch the input method to English punctuation",
                       ascii));
+        fullWidth.fix(span, std::string(ascii) == ";" ? std::string() : std::string(ascii));
         size_t type = typeOf(ascii);
         if (type != 0) {
           common->setType(type);
@@ -205,8 +209,10 @@ void repairTokens(antlr4::CommonTokenStream& tokens, const antlr4::dfa::Vocabula
         std::string text = token->getText();
         // Strip the 3-byte “ and ” and read what is between as an ordinary text.
         std::string inner = text.substr(3, text.size() - 6);
-        diags.report(DiagCode::FG0003, span, "full-width quotes “…” around a text",
-                     "write the text between ASCII quotes: \"" + inner + "\"");
+        diags
+            .report(DiagCode::FG0003, span, "full-width quotes “…” around a text",
+                    "write the text between ASCII quotes: \"" + inner + "\"")
+            .fix(span, "\"" + inner + "\"");
         common->setType(FundGuardLexer::STRING);
         common->setText("\"" + inner + "\"");
         linesWithErrors.insert(token->getLine());

@@ -1,6 +1,8 @@
 // The checker's type and name rules, on small rules checked against the standard schema.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "sema/builtins.h"
 #include "test_helpers.h"
 
@@ -153,4 +155,53 @@ TEST_CASE("every built-in function either types a call or says why not: never a 
       CHECK((type != "<error>" || r.diags.errorCount() > 0));
     }
   }
+}
+
+namespace {
+// Applies every fix of every diagnostic to the text (positions are characters).
+std::string applyFixes(const std::string& text, const CheckResult& r) {
+  std::u32string chars;
+  for (size_t i = 0; i < text.size();) {
+    bool ok;
+    chars += utf8::decode(text, i, ok);
+  }
+  std::vector<FixIt> fixes;
+  for (const auto& d : r.diags.all()) fixes.insert(fixes.end(), d.fixes.begin(), d.fixes.end());
+  std::sort(fixes.begin(), fixes.end(), [](const FixIt& a, const FixIt& b) { return a.span.begin > b.span.begin; });
+  for (const auto& f : fixes) {
+    std::u32string replacement;
+    for (size_t i = 0; i < f.replacement.size();) {
+      bool ok;
+      replacement += utf8::decode(f.replacement, i, ok);
+    }
+    chars.replace(f.span.begin, f.span.end - f.span.begin, replacement);
+  }
+  std::string out;
+  for (char32_t c : chars) utf8::append(out, c);
+  return out;
+}
+}  // namespace
+
+TEST_CASE("the fixes the checker offers repair what they are offered for") {
+  std::string broken = R"(import std.schema
+rule "FX-01" "修复" {
+  version： 1
+  basis: “示例” "引文"
+  category: C6  kind: violation  severity: low
+  scope line
+  whne line.pric > 1.00 and setl.hifp_pya > 0.00 and setl.enddate != null and setl.med_type = "22"
+  amount line.pric  fund line.pric  message "x"
+})";
+  // Syntax first, then what the repaired syntax lets the checker see: at most a few rounds.
+  std::string text = broken;
+  CHECK(checkText(text).diags.errorCount() > 0);
+  for (int round = 0; round < 3; ++round) {
+    auto r = checkText(text);
+    if (r.diags.all().empty()) break;
+    text = applyFixes(text, r);
+  }
+  auto last = checkText(text);
+  INFO(text);
+  INFO(testing::text(last));
+  CHECK(last.diags.all().empty());
 }

@@ -35,7 +35,8 @@ TEST_CASE("display width: CJK and full-width characters take two columns") {
 TEST_CASE("the caret sits under the offending characters in Chinese text") {
   SourceManager sm;
   uint32_t id = sm.add("a.rule", "let 限价 = x.hifp_pya\n");
-  Diagnostic d{DiagCode::FG1011, Severity::Error, Span{id, 11, 19}, "unknown column", "did you mean `hifp_pay`?", {}};
+  Diagnostic d{
+      DiagCode::FG1011, Severity::Error, Span{id, 11, 19}, "unknown column", "did you mean `hifp_pay`?", {}, {}};
   std::string out = renderText(sm, {d});
   CHECK(out.find("  --> a.rule:1:12\n") != std::string::npos);
   // "let " (4) + "限价" (4 columns) + " = x." (5) = 13 columns before the caret.
