@@ -43,8 +43,8 @@ columnFlag  : 'key' | 'required' ;
 linkPair    : ident ('=' ident)? ;
 
 typeRef
-    : 'list' 'of' typeRef                                       # listType
-    | 'set' 'of' typeRef                                        # setType
+    : 'list' ('of' typeRef)?                                    # listType  // bare `list`: list of str
+    | 'set' ('of' typeRef)?                                     # setType
     | ident '(' ident ')'                                       # dictType
     | ident                                                     # namedType
     ;

@@ -51,9 +51,9 @@ Type resolveTypeRef(const Program& program, const Module& from, const ast::TypeR
       return Type::code(sym->dict);
     }
     case Kind::Named: {
+      if (ref.name.name.empty()) return Type::error();  // the parser already reported what is missing
       Type scalar = scalarTypeNamed(ref.name.name);
       if (!scalar.isError()) return scalar;
-      if (ref.name.name == "list" || ref.name.name == "set") return Type::list(Type::scalar(TypeKind::Str));
       const Symbol* sym = findSymbol(program, from, ref.name.name, ref.name.span, diags);
       if (sym && sym->kind == Symbol::Kind::Table) {
         if (allowRows) return Type::row(sym->table);

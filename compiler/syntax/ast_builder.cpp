@@ -87,12 +87,20 @@ TypeRef AstBuilder::typeRef(P::TypeRefContext* ctx) {
   TypeRef out;
   if (!ctx) return out;
   out.span = spanOf(ctx);
+  // A bare `list` (as the data contract writes it) is a list of text.
+  auto elementOf = [&](P::TypeRefContext* element) {
+    if (element) return std::make_unique<TypeRef>(typeRef(element));
+    auto text = std::make_unique<TypeRef>();
+    text->name = {"str", out.span};
+    text->span = out.span;
+    return text;
+  };
   if (auto* l = dynamic_cast<P::ListTypeContext*>(ctx)) {
     out.kind = TypeRef::Kind::List;
-    out.element = std::make_unique<TypeRef>(typeRef(l->typeRef()));
+    out.element = elementOf(l->typeRef());
   } else if (auto* s = dynamic_cast<P::SetTypeContext*>(ctx)) {
     out.kind = TypeRef::Kind::Set;
-    out.element = std::make_unique<TypeRef>(typeRef(s->typeRef()));
+    out.element = elementOf(s->typeRef());
   } else if (auto* d = dynamic_cast<P::DictTypeContext*>(ctx)) {
     out.kind = TypeRef::Kind::Dict;
     out.name = ident(d->ident(0));
