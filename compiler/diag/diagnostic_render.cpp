@@ -47,7 +47,15 @@ std::string caretLine(std::string_view lineText, uint32_t col, uint32_t len) {
 void renderSnippet(std::string& out, const SourceFile& file, Span span, const std::string& label, bool color) {
   LineCol begin = file.position(span.begin);
   LineCol end = file.position(span.end > span.begin ? span.end - 1 : span.begin);
-  std::string_view text = file.lineText(begin.line);
+  // Shown as valid UTF-8 (a GBK file's bytes would garble the terminal), a lone CR as a space.
+  std::string shown;
+  std::string_view raw = file.lineText(begin.line);
+  for (size_t i = 0; i < raw.size();) {
+    bool ok;
+    char32_t cp = utf8::decode(raw, i, ok);
+    utf8::append(shown, cp == '\r' ? U' ' : cp);
+  }
+  std::string_view text = shown;
   // Underline to the end of the span or of the first line, whichever comes first.
   uint32_t len = 1;
   if (span.end > span.begin) {

@@ -2,6 +2,7 @@
 #include "driver/check.h"
 
 #include <cstdlib>
+#include <filesystem>
 #include <map>
 
 #include <fmt/format.h>
@@ -40,10 +41,19 @@ CheckResult checkPaths(const CheckOptions& options) {
   Program& program = *result.program;
   program.stdlibDir = options.stdlibDir.empty() ? defaultStdlibDir() : options.stdlibDir;
 
+  std::error_code ec;
+  if (!std::filesystem::is_directory(program.stdlibDir, ec)) {
+    result.diags.report(DiagCode::FG0001, {},
+                        fmt::format("the standard library folder `{}` does not exist", program.stdlibDir),
+                        "give --lib (or FUNDGUARD_LIB) the path of the stdlib-rules folder");
+    result.inputsReadable = false;
+    return result;  // every import of std.* would fail: nothing useful can be checked
+  }
+
   // 1. Files: parse what was named and everything it imports.
   ModuleLoader loader(program, result.diags);
   for (const auto& [path, text] : options.sources) loader.addSource(path, text);
-  result.inputsReadable = loader.load(options.paths);
+  result.inputsReadable = loader.load(options.paths) && result.inputsReadable;
   result.filesChecked = program.modules.size();
 
   // 2. Declarations of all modules: dictionaries, tables, links, lists, defines.

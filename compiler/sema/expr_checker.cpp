@@ -4,11 +4,16 @@
 // condition is definitely true.
 #include "sema/expr_checker.h"
 
+#include <map>
+
+#include <cctype>
+
 #include <fmt/format.h>
 
 #include "data/scalar_values.h"
 #include "sema/builtins.h"
 #include "sema/declarations.h"
+#include "syntax/parser.h"
 
 namespace fundguard {
 
@@ -152,6 +157,12 @@ Type ExprChecker::literal(const LiteralExpr& e) {
   return Type::error();
 }
 
+// A typo is fixed mechanically only when it is long enough that the nearest name is surely the
+// one meant: two-character Chinese words and short names are each one edit from many others.
+static bool fixableTypo(const std::string& name, const std::string& guess, Span span) {
+  return !guess.empty() && utf8::length(name) >= 4 && span.end - span.begin == utf8::length(name);
+}
+
 Type ExprChecker::nameType(const std::string& name, Span span) {
   if (Binding* b = locals_.find(name)) {
     b->used = true;
@@ -194,6 +205,23 @@ Type ExprChecker::nameType(const std::string& name, Span span) {
       }
     }
   }
+  // Words a policy officer may write for the operators, and codes left without quotes.
+  if (std::string op = operatorMeant(name); !op.empty()) {
+    diags_
+        .report(DiagCode::FG1010, span, fmt::format("`{}` is not a word of the rule language", name),
+                fmt::format("write `{}`", op))
+        .fix(span, op);
+    return Type::error();
+  }
+  bool codeLike = name.size() >= 2 && std::isupper(static_cast<unsigned char>(name[0])) &&
+                  name.find_first_of("0123456789") != std::string::npos;
+  if (codeLike) {
+    diags_
+        .report(DiagCode::FG1010, span, fmt::format("unknown name `{}`", name),
+                fmt::format("codes and other texts are written in quotes: \"{}\"", name))
+        .fix(span, "\"" + name + "\"");
+    return Type::error();
+  }
   std::vector<std::string> candidates = locals_.names();
   for (auto& n : program_.visibleNames(module_)) candidates.push_back(n);
   std::string hint = didYouMean(name, candidates);
@@ -214,8 +242,7 @@ Type ExprChecker::nameType(const std::string& name, Span span) {
     }
   }
   auto& d = diags_.report(DiagCode::FG1010, span, fmt::format("unknown name `{}`", name), hint);
-  if (std::string guess = closestMatch(name, candidates); !guess.empty() && span.end - span.begin == utf8::length(name))
-    d.fix(span, guess);
+  if (std::string guess = closestMatch(name, candidates); fixableTypo(name, guess, span)) d.fix(span, guess);
   return Type::error();
 }
 
@@ -240,8 +267,8 @@ Type ExprChecker::memberType(const Type& object, const std::string& name, Span s
       auto& d = diags_.report(DiagCode::FG1011, span, fmt::format("table `{}` has no column `{}`", table->name, name),
                               didYouMean(name, table->memberNames()));
       // The fix replaces the field's own text (not when the span is a whole message hole).
-      std::string guess = closestMatch(name, table->memberNames());
-      if (!guess.empty() && span.end - span.begin == utf8::length(name)) d.fix(span, guess);
+      if (std::string guess = closestMatch(name, table->memberNames()); fixableTypo(name, guess, span))
+        d.fix(span, guess);
       return Type::error();
     }
     case TypeKind::Group: {
@@ -337,6 +364,13 @@ bool ExprChecker::assignable(const Type& from, const Type& to, const Expr* expr)
 }
 
 bool ExprChecker::fits(const Type& from, const Type& to, const Expr* expr) {
+  // [1.00, 2.00] where a list of money is expected: each item must fit.
+  if (to.isCollection() && expr && expr->kind == ExprKind::List) {
+    bool ok = true;
+    for (const auto& item : static_cast<const ListExpr&>(*expr).items)
+      ok &= fits(module_.exprTypes[item->id], to.element(), item.get());
+    return ok;
+  }
   if (!assignable(from, to, expr)) return false;
   if (to.kind() == TypeKind::Money && from.isNumeric() && expr && isNumberLiteral(*expr)) moneyLiteralOk(*expr);
   return true;
@@ -441,10 +475,9 @@ void ExprChecker::checkCodeLiteral(const Type& codeType, const Expr& lit) {
       guess.empty() ? std::string() : fmt::format("did you mean \"{}\" ({})?", guess, dict.codes.at(guess));
   if (hint.empty())
     hint = fmt::format("the codes of `{}` are: {}{}", dict.name, listing, codes.size() > 10 ? ", ..." : "");
-  auto& d =
-      diags_.report(DiagCode::FG3004, lit.span,
-                    fmt::format("\"{}\" is not a code of dictionary `{}` ({})", l.text, dict.name, dict.label), hint);
-  if (!guess.empty()) d.fix(lit.span, "\"" + guess + "\"");
+  // No fix-it: "51" and "11" are both codes, and which one was meant is a policy question.
+  diags_.report(DiagCode::FG3004, lit.span,
+                fmt::format("\"{}\" is not a code of dictionary `{}` ({})", l.text, dict.name, dict.label), hint);
 }
 
 bool ExprChecker::comparable(const Type& l, const Type& r, const Expr* le, const Expr* re, Span at, bool ordering) {
@@ -532,8 +565,18 @@ Type ExprChecker::inSet(const InExpr& e) {
                   "write the values in brackets: x in [\"11\", \"13\"], or name a list");
     return Type::error();
   }
-  if (s.element().kind() != TypeKind::Null && !comparable(v, s.element(), e.value.get(), nullptr, e.span, false))
+  // A written list is compared item by item, so that `pric in [10.00, 20.00]` reads the numbers
+  // as money and `med_type in [21]` gets the hint about quotes.
+  if (e.set->kind == ExprKind::List) {
+    for (const auto& item : static_cast<const ListExpr&>(*e.set).items) {
+      const Type& itemType = module_.exprTypes[item->id];
+      if (itemType.kind() == TypeKind::Null) continue;  // reported below
+      if (!comparable(v, itemType, e.value.get(), item.get(), item->span, false)) return Type::error();
+    }
+  } else if (s.element().kind() != TypeKind::Null &&
+             !comparable(v, s.element(), e.value.get(), nullptr, e.span, false)) {
     return Type::error();
+  }
   if (e.set->kind == ExprKind::List)
     for (const auto& item : static_cast<const ListExpr&>(*e.set).items) {
       checkCodeLiteral(v, *item);
@@ -616,7 +659,7 @@ Type ExprChecker::listExpr(const ListExpr& e) {
       return Type::error();
     }
     element = first ? unify(element, t, first, item.get(), item->span) : t;
-    if (element.isError()) return Type::list(Type::error());
+    if (element.isError()) return Type::error();
     first = item.get();
   }
   return Type::list(element);  // an item that may be missing makes the element type `?`

@@ -12,10 +12,15 @@ void checkMessageTemplate(const MessageClause& message, ExprChecker& checker, Di
   const std::string& text = message.text;
   uint32_t base = message.textSpan.begin + 1;  // after the opening quote
   // Walk the template by characters, so that spans inside it count characters like the lexer.
+  if (text.empty())
+    diags.report(DiagCode::FG4009, message.textSpan, "the message is empty",
+                 "say what a reviewer should check, with the values: `message \"...{name}...\"`");
   uint32_t ch = 0;
   for (size_t i = 0; i < text.size();) {
-    if (text[i] == '\\' && i + 1 < text.size()) {
-      i += 2;
+    if (text[i] == '\\' && i + 1 < text.size()) {  // an escape: the backslash and one character
+      bool ok;
+      ++i;
+      utf8::decode(text, i, ok);
       ch += 2;
       continue;
     }

@@ -60,9 +60,17 @@ bool ModuleLoader::load(const std::vector<std::string>& paths) {
       }
       files.insert(files.end(), found.begin(), found.end());
     } else if (fs::is_regular_file(path, ec)) {
+      if (path.extension() != ".rule") {
+        diags_.report(DiagCode::FG0001, {}, fmt::format("`{}` is not a .rule file", p),
+                      "name .rule files, or folders that hold them");
+        ioOk = false;
+        continue;
+      }
       files.push_back(path);
     } else {
-      diags_.report(DiagCode::FG0001, {}, fmt::format("cannot read `{}`: no such file or directory", p),
+      diags_.report(DiagCode::FG0001, {},
+                    fs::exists(path, ec) ? fmt::format("`{}` is neither a file nor a folder", p)
+                                         : fmt::format("cannot read `{}`: no such file or directory", p),
                     "name a .rule file or a directory of them");
       ioOk = false;
     }
@@ -202,6 +210,7 @@ void ModuleLoader::resolveImports(Module& module) {
       }
     }
     if (!found) {
+      module.importFailed = true;
       std::string file = dotted;
       std::replace(file.begin(), file.end(), '.', '/');
       diags_.report(DiagCode::FG1001, imp.span, fmt::format("no module `{}` was found", dotted),

@@ -62,6 +62,7 @@ struct Module {
   bool requested = false;  // named on the command line, not only imported
   std::unique_ptr<ast::File> ast;
   std::vector<Module*> imports;
+  bool importFailed = false;  // an import was not found: what it would declare is unknown here
 
   std::vector<std::unique_ptr<DictInfo>> dicts;
   std::vector<std::unique_ptr<TableInfo>> tables;

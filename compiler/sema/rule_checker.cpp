@@ -50,6 +50,7 @@ CheckedRule RuleChecker::check(const RuleDecl& rule) {
   RuleFacts facts;
   LocalScope locals;
   bool scopeOk = checkScope(rule, out, facts);
+  checkRequiredClauses(rule);
   if (scopeOk) scopeOk = bindScopeNames(rule, out.scope, locals);
   checkParams(rule, out, locals);
   if (scopeOk) checkBody(rule, locals, facts, out.logic);
@@ -73,6 +74,28 @@ void RuleChecker::checkId(const RuleDecl& rule) {
   if (!validRuleId(rule.id))
     diags_.report(DiagCode::FG4008, rule.idSpan, fmt::format("\"{}\" is not a rule id", rule.id),
                   "a rule id is letters and digits joined by `-`, starting with a capital: \"CH-01\", \"IP-01-b\"");
+}
+
+// The clauses every rule needs, looked for in the text itself: reported even when the scope is
+// missing or wrong, so that one run lists everything the rule lacks.
+void RuleChecker::checkRequiredClauses(const RuleDecl& rule) {
+  if (rule.syntaxErrors) return;  // what looks missing may be in the part that did not parse
+  std::set<ExprClauseKind> present;
+  bool message = false;
+  for (const auto& clause : rule.clauses) {
+    if (const auto* e = std::get_if<ExprClause>(&clause.body)) present.insert(e->which);
+    message |= std::holds_alternative<MessageClause>(clause.body);
+  }
+  Span at = rule.idSpan.valid() ? rule.idSpan : rule.span;
+  auto lacks = [&](const char* what, const char* hint) {
+    diags_.report(DiagCode::FG4006, at, fmt::format("rule \"{}\" has no `{}`", rule.id, what), hint);
+  };
+  if (!present.count(ExprClauseKind::When)) lacks("when", "say when the rule hits: `when CONDITION`");
+  if (!present.count(ExprClauseKind::Amount))
+    lacks("amount", "say how much is involved (涉及医疗费用金额): `amount EXPR` (money)");
+  if (!present.count(ExprClauseKind::Fund))
+    lacks("fund", "say how much of it the fund paid (其中医保基金): `fund EXPR` (money)");
+  if (!message) lacks("message", "write what a reviewer reads: `message \"...{name}...\"`");
 }
 
 bool RuleChecker::checkScope(const RuleDecl& rule, CheckedRule& out, RuleFacts& facts) {
@@ -157,8 +180,10 @@ bool RuleChecker::bindScopeNames(const RuleDecl& rule, ScopeKind scope, LocalSco
   const TableInfo* feeLine = program_.tableWithRole(module_, kRoleFeeLine);
   Span at = rule.idSpan.valid() ? rule.idSpan : rule.span;
   auto lacks = [&](const std::string& what) {
-    diags_.report(DiagCode::FG2006, at, fmt::format("this rule's scope needs {}", what),
-                  "import the schema module, e.g. `import std.schema`");
+    // After a failed import the missing table is that import's fault, already reported.
+    if (!module_.importFailed)
+      diags_.report(DiagCode::FG2006, at, fmt::format("this rule's scope needs {}", what),
+                    "import the schema module, e.g. `import std.schema`");
     return false;
   };
   if (!settlement) return lacks("a table with `role settlement`");
@@ -229,9 +254,10 @@ bool RuleChecker::defineName(const Ident& name, LocalScope& locals) {
     if (b->span.valid()) d.notes.push_back({b->span, "defined here"});
     return false;
   }
-  // A rule's own name may not hide a list, table or define it can see: `住院` would then mean
-  // two things in one file.
-  if (auto found = program_.lookup(module_, name.name); !found.empty()) {
+  // A rule's own name may not hide a named list it can see: both are values, and the name would
+  // mean two things in one file. (Defines are called, dictionaries and tables are not values:
+  // a `let` of the same name is no ambiguity.)
+  if (auto found = program_.lookup(module_, name.name); !found.empty() && found.front()->kind == Symbol::Kind::List) {
     const Symbol& sym = *found.front();
     const char* what = sym.kind == Symbol::Kind::Define  ? "a define"
                        : sym.kind == Symbol::Kind::List  ? "a list"
@@ -275,7 +301,7 @@ void RuleChecker::checkParams(const RuleDecl& rule, CheckedRule& out, LocalScope
     b.kind = Binding::Kind::Param;
     b.name = p->name.name;
     b.type = fresh ? type : Type::error();
-    b.used = !fresh;
+    b.used = !fresh || type.isError();  // no "never used" on top of an error in its declaration
     b.span = p->name.span;
     locals.add(b);
     out.params.push_back({p->name.name, type, p->label, p->defaultValue.get(), p->name.span});
@@ -319,7 +345,20 @@ void RuleChecker::checkBody(const RuleDecl& rule, LocalScope& locals, RuleFacts&
       b.used = true;
       locals.add(b);
     } else if (const auto* f = std::get_if<ForEachClause>(&clause.body)) {
-      if (!once("for each", clause.span)) continue;
+      if (!once("for each", clause.span)) {
+        // Its element names are bound anyway, typed as errors, so that their uses stay quiet.
+        for (const Ident* var : {&f->var, f->second ? &*f->second : nullptr}) {
+          if (!var || locals.find(var->name)) continue;
+          Binding b;
+          b.kind = Binding::Kind::Loop;
+          b.name = var->name;
+          b.type = Type::error();
+          b.span = var->span;
+          b.used = true;
+          locals.add(b);
+        }
+        continue;
+      }
       logic.forEach = f;
       if (seen.count("when") && !rule.syntaxErrors) {
         diags_.report(DiagCode::FG4014, clause.span, "`for each` comes after `when`",
@@ -414,17 +453,9 @@ void RuleChecker::checkBody(const RuleDecl& rule, LocalScope& locals, RuleFacts&
                       "e.g. `peers by inst.hosp_lv`");
     }
   }
-  Span at = rule.idSpan.valid() ? rule.idSpan : rule.span;
-  for (const char* required : {"when", "amount", "fund", "message"}) {
-    if (seen.count(required) || rule.syntaxErrors) continue;
-    std::string hint = std::string(required) == "when" ? "say when the rule hits: `when CONDITION`"
-                       : std::string(required) == "message"
-                           ? "write what a reviewer reads: `message \"...{name}...\"`"
-                           : fmt::format("say how much is involved: `{} EXPR` (money)", required);
-    diags_.report(DiagCode::FG4006, at, fmt::format("rule \"{}\" has no `{}`", rule.id, required), hint);
-  }
+  // With a syntax error, a parameter may be used in the part that did not parse.
   for (const auto& b : locals.all())
-    if (b.kind == Binding::Kind::Param && !b.used)
+    if (b.kind == Binding::Kind::Param && !b.used && !rule.syntaxErrors)
       diags_.report(DiagCode::FG4013, b.span, fmt::format("parameter `{}` is never used", b.name),
                     "use it in the rule, or remove it");
 }

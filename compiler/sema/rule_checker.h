@@ -56,6 +56,7 @@ class RuleChecker {
 
  private:
   void checkId(const ast::RuleDecl& rule);
+  void checkRequiredClauses(const ast::RuleDecl& rule);
   bool checkScope(const ast::RuleDecl& rule, CheckedRule& out, RuleFacts& facts);
   bool bindScopeNames(const ast::RuleDecl& rule, ScopeKind scope, LocalScope& locals);
   void checkParams(const ast::RuleDecl& rule, CheckedRule& out, LocalScope& locals);

@@ -66,8 +66,8 @@ RuleMetadata readMetadata(const RuleDecl& rule, DiagnosticSink& diags) {
         result.version = static_cast<int>(*number.value);
       }
     } else if (key == "title" || key == "description") {
-      if (!single(MetaValue::Kind::Literal) || values[0].literal != LiteralKind::String)
-        bad(fmt::format("`{}` is a text in quotes", key), "");
+      if (!single(MetaValue::Kind::Literal) || values[0].literal != LiteralKind::String || values[0].text.empty())
+        bad(fmt::format("`{}` is a text in quotes, not empty", key), "");
       else if (key == "title")
         result.title = values[0].text;
     } else if (key == "source" || key == "tags") {
@@ -80,7 +80,8 @@ RuleMetadata readMetadata(const RuleDecl& rule, DiagnosticSink& diags) {
         for (const auto& v : values) result.sources.push_back(v.text);
     } else if (key == "basis") {
       bool ok = !values.empty();
-      for (const auto& v : values) ok &= v.kind == MetaValue::Kind::Literal && v.literal == LiteralKind::String;
+      for (const auto& v : values)
+        ok &= v.kind == MetaValue::Kind::Literal && v.literal == LiteralKind::String && !v.text.empty();
       if (!ok) {
         bad("the basis is the document and article, then the quoted text, each in quotes",
             "write `basis: \"苏医保发〔2020〕40号 附件2 第9条\" \"原文……\"`");

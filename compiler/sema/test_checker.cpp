@@ -1,6 +1,8 @@
 // See test_checker.h.
 #include "sema/test_checker.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "data/scalar_values.h"
@@ -13,6 +15,8 @@ using namespace ast;
 std::string TestChecker::valueProblem(const TestValue& v, const Type& type) {
   if (type.isError()) return {};
   if (v.literal == LiteralKind::Null) return type.nullable() ? std::string() : "this column may not be empty";
+  if (v.negative && v.literal != LiteralKind::Int && v.literal != LiteralKind::Dec)
+    return "only numbers take a minus sign";
   std::string text = (v.negative ? "-" : "") + v.text;
   auto numberOk = [&](auto parsed) { return parsed ? std::string() : parsed.error; };
   switch (type.kind()) {
@@ -60,6 +64,7 @@ void TestChecker::check(const TestClause& test, Span span, const CheckedRule& ru
     if (const auto* given = std::get_if<GivenStep>(&at.step)) {
       const Symbol* sym = findSymbol(program_, module_, given->table.name, given->table.span, diags_);
       if (!sym || sym->kind != Symbol::Kind::Table) {
+        if (module_.importFailed) continue;  // the table may be in the module that was not found
         std::vector<std::string> tables = program_.visibleNames(module_, Symbol::Kind::Table);
         diags_.report(DiagCode::FG5001, given->table.span, fmt::format("no table named `{}`", given->table.name),
                       didYouMean(given->table.name, tables));
@@ -70,6 +75,13 @@ void TestChecker::check(const TestClause& test, Span span, const CheckedRule& ru
       bool unknownColumn = false;
       for (const auto& c : given->columns) {
         const ColumnInfo* col = table->column(c.name);
+        if (col && std::find(columns.begin(), columns.end(), col) != columns.end()) {
+          diags_.report(DiagCode::FG5002, c.span, fmt::format("column `{}` is named twice", c.name),
+                        "name each column once after `given`");
+          unknownColumn = true;
+          columns.push_back(nullptr);
+          continue;
+        }
         if (!col) {
           std::vector<std::string> names = table->columnNames();
           diags_.report(DiagCode::FG5002, c.span, fmt::format("table `{}` has no column `{}`", table->name, c.name),

@@ -230,9 +230,6 @@ MetaValue AstBuilder::metaValue(P::MetaValueContext* ctx) {
   } else if (auto* l = dynamic_cast<P::LiteralMetaContext*>(ctx)) {
     out.kind = MetaValue::Kind::Literal;
     std::tie(out.literal, out.text) = literalOf(l->literal());
-  } else if (auto* w = dynamic_cast<P::IdentMetaContext*>(ctx)) {
-    out.kind = MetaValue::Kind::Word;
-    out.text = w->ident()->getText();
   }
   return out;
 }
@@ -241,7 +238,16 @@ std::optional<Clause> AstBuilder::clause(P::RuleItemContext* ctx) {
   Span span = spanOf(ctx);
   if (auto* m = dynamic_cast<P::MetaItemContext*>(ctx)) {
     MetaClause c{ident(m->ident()), {}};
-    for (auto* v : m->metaValue()) c.values.push_back(metaValue(v));
+    if (auto* values = m->metaValues()) {
+      for (auto* v : values->metaValue()) c.values.push_back(metaValue(v));
+      for (auto* word : values->ident()) {
+        MetaValue w;
+        w.kind = MetaValue::Kind::Word;
+        w.text = word->getText();
+        w.span = spanOf(word);
+        c.values.push_back(std::move(w));
+      }
+    }
     return Clause{span, std::move(c)};
   }
   if (auto* s = dynamic_cast<P::ScopeItemContext*>(ctx)) {

@@ -2,6 +2,7 @@
 // own diagnostics (with recovery), and hands the tree to AstBuilder.
 #include "syntax/parser.h"
 
+#include <algorithm>
 #include <cctype>
 #include <set>
 
@@ -108,8 +109,14 @@ class SyntaxErrorListener : public antlr4::BaseErrorListener {
     static const std::set<std::string> kDeclarers = {"let",  "param", "each", "define", "list",
                                                      "dict", "table", "link", "role"};
     antlr4::Token* before = parser ? parser->getTokenStream()->LT(-1) : nullptr;
-    if (keyword && before && kDeclarers.count(before->getText()) &&
-        parser->getExpectedTokens().contains(static_cast<size_t>(FundGuardLexer::ID))) {
+    // Where a name is expected (after `let`, or as a column of a table) but not the keyword itself.
+    bool nameExpected = parser && parser->getExpectedTokens().contains(static_cast<size_t>(FundGuardLexer::ID)) &&
+                        !parser->getExpectedTokens().contains(offending->getType());
+    bool afterOperator = before && (before->getText() == "and" || before->getText() == "or" ||
+                                    before->getText() == "not" || before->getText() == "=");
+    bool columnStart = before && (before->getType() == FundGuardLexer::STRING || before->getText() == "{" ||
+                                  before->getText() == "key" || before->getText() == "required");
+    if (keyword && before && nameExpected && !afterOperator && (kDeclarers.count(before->getText()) || columnStart)) {
       message =
           fmt::format("`{}` is a keyword of the rule language and cannot be used as a name", offending->getText());
       hint = "choose another name, e.g. in Chinese";
@@ -141,12 +148,23 @@ class SyntaxErrorListener : public antlr4::BaseErrorListener {
             "test", "evidence", "violating", "involved", "peers", "given", "expect", "with"};
         std::string word = prev->getText();
         std::string guess = closestMatch(word, kClauseWords);
+        std::string lower = word;
+        for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        if (lower != word && std::find(kClauseWords.begin(), kClauseWords.end(), lower) != kClauseWords.end())
+          guess = lower;  // keywords are lower case: `When` -> `when`
         span = Span{fileId_, static_cast<uint32_t>(prev->getStartIndex()),
                     static_cast<uint32_t>(prev->getStopIndex() + 1)};
         message = fmt::format("`{}` is not a keyword here", word);
-        hint = guess.empty()
-                   ? fmt::format("metadata is written `{}: value`; clauses start with a keyword such as `when`", word)
-                   : fmt::format("did you mean `{}`?", guess);
+        if (std::string op = operatorMeant(word); !op.empty()) {
+          message = fmt::format("`{}` is not a word of the rule language", word);
+          guess = op;
+        }
+        antlr4::Token* twoBack = parser->getTokenStream()->LT(-2);
+        bool secondWord = twoBack && (twoBack->getType() == FundGuardLexer::ID || twoBack->getText() == ",");
+        hint = !guess.empty() ? fmt::format("did you mean `{}`?", guess)
+               : secondWord
+                   ? std::string("several words after a metadata key are separated by `,`: `tags: a, b`")
+                   : fmt::format("metadata is written `{}: value`; clauses start with a keyword such as `when`", word);
         if (!guess.empty()) fixReplacement = guess;
       }
     } else if (offending->getType() == FundGuardLexer::ID && antlrMessage.find("'='") != std::string::npos)
@@ -165,9 +183,9 @@ class SyntaxErrorListener : public antlr4::BaseErrorListener {
 // full-width punctuation becomes its ASCII token, other bad characters are hidden.
 void repairTokens(antlr4::CommonTokenStream& tokens, const antlr4::dfa::Vocabulary& vocab, uint32_t fileId,
                   DiagnosticSink& diags, std::set<size_t>& linesWithErrors, std::vector<uint32_t>& repairedAt) {
-  static const FullWidth kFullWidth[] = {{U'\uFF1A', ":"},  {U'\uFF0C', ","},  {U'\uFF08', "("}, {U'\uFF09', ")"},
-                                         {U'\u201C', "\""}, {U'\u201D', "\""}, {U'\uFF1B', ";"}, {U'\u3010', "["},
-                                         {U'\u3011', "]"},  {U'\uFF1D', "="},  {U'\u3002', "."}};
+  // U+FF01..U+FF5E are the full-width twins of ASCII '!'..'~'; the rest are CJK punctuation.
+  static const FullWidth kOtherFullWidth[] = {{U'\u201C', "\""}, {U'\u201D', "\""}, {U'\u3010', "["},
+                                              {U'\u3011', "]"},  {U'\u3002', "."},  {U'\u3001', ","}};
   auto typeOf = [&](const char* ascii) -> size_t {
     std::string quoted = std::string("'") + ascii + "'";
     for (size_t t = 1; t <= vocab.getMaxTokenType(); ++t)
@@ -184,25 +202,30 @@ void repairTokens(antlr4::CommonTokenStream& tokens, const antlr4::dfa::Vocabula
         size_t i = 0;
         bool ok;
         char32_t cp = utf8::decode(text, i, ok);
-        const char* ascii = "?";
-        for (const auto& fw : kFullWidth)
-          if (fw.cp == cp) ascii = fw.ascii;
+        std::string asciiText;
+        if (cp >= 0xFF01 && cp <= 0xFF5E) asciiText = std::string(1, static_cast<char>(cp - 0xFEE0));
+        for (const auto& fw : kOtherFullWidth)
+          if (fw.cp == cp) asciiText = fw.ascii;
+        if (asciiText == ";") asciiText.clear();  // statements need no separator: just remove it
+        const char* ascii = asciiText.c_str();
         auto& fullWidth = diags.report(
             DiagCode::FG0003, span, fmt::format("full-width `{}` is not part of the rule language", text),
-            std::string(ascii) == ";"
+            asciiText.empty()
                 ? std::string("remove it: clauses need no `;` between them")
                 : fmt::format(
                       "type the half-width (ASCII) `{}` instead; switch the input method to English punctuation",
                       ascii));
-        fullWidth.fix(span, std::string(ascii) == ";" ? std::string() : std::string(ascii));
+        fullWidth.fix(span, asciiText);
         size_t type = typeOf(ascii);
+        // Mapped to its ASCII token, the clause parses as meant and is checked as usual; a
+        // character that had to be dropped leaves a clause that is not what was meant.
         if (type != 0) {
           common->setType(type);
         } else {
           common->setChannel(antlr4::Token::HIDDEN_CHANNEL);
+          if (!asciiText.empty()) repairedAt.push_back(static_cast<uint32_t>(token->getStartIndex()));
         }
         linesWithErrors.insert(token->getLine());
-        repairedAt.push_back(static_cast<uint32_t>(token->getStartIndex()));
         break;
       }
       case FundGuardLexer::FULLWIDTH_STRING: {
@@ -216,7 +239,6 @@ void repairTokens(antlr4::CommonTokenStream& tokens, const antlr4::dfa::Vocabula
         common->setType(FundGuardLexer::STRING);
         common->setText("\"" + inner + "\"");
         linesWithErrors.insert(token->getLine());
-        repairedAt.push_back(static_cast<uint32_t>(token->getStartIndex()));
         break;
       }
       case FundGuardLexer::UNTERMINATED_STRING:
@@ -266,9 +288,12 @@ void repairTokens(antlr4::CommonTokenStream& tokens, const antlr4::dfa::Vocabula
 // Recursive descent (ANTLR's and ours) needs stack in proportion to nesting. No real rule nests
 // deeply; a file that does is refused with a diagnostic instead of overflowing the stack.
 constexpr int kMaxNesting = 200;
-constexpr int kMaxIfs = 1000;
 
 bool nestingWithinLimits(antlr4::CommonTokenStream& tokens, uint32_t fileId, DiagnosticSink& diags) {
+  // `else if` chains nest too: count the `if`s of one clause (a clause keyword starts afresh).
+  static const std::set<std::string> kClauseStarts = {"let",      "when",     "amount", "fund", "message",
+                                                      "param",    "define",   "list",   "for",  "violating",
+                                                      "involved", "evidence", "peers",  "rule", "test"};
   int depth = 0, unaryRun = 0, ifs = 0;
   for (antlr4::Token* token : tokens.getTokens()) {
     if (token->getChannel() != antlr4::Token::DEFAULT_CHANNEL) continue;
@@ -276,13 +301,13 @@ bool nestingWithinLimits(antlr4::CommonTokenStream& tokens, uint32_t fileId, Dia
     if (text == "(" || text == "[" || text == "{") ++depth;
     if (text == ")" || text == "]" || text == "}") depth = std::max(0, depth - 1);
     unaryRun = (text == "not" || text == "-") ? unaryRun + 1 : 0;
-    ifs += text == "if";
-    if (depth > kMaxNesting || unaryRun > kMaxNesting || ifs > kMaxIfs) {
+    ifs = kClauseStarts.count(text) ? 0 : ifs + (text == "if");
+    if (depth > kMaxNesting || unaryRun > kMaxNesting || ifs > kMaxNesting) {
       Span span{fileId, static_cast<uint32_t>(token->getStartIndex()),
                 static_cast<uint32_t>(token->getStopIndex() + 1)};
       diags.report(DiagCode::FG0010, span,
-                   ifs > kMaxIfs ? fmt::format("more than {} `if` in one file", kMaxIfs)
-                                 : fmt::format("expression nested more than {} deep", kMaxNesting),
+                   ifs > kMaxNesting ? fmt::format("more than {} `if` in one clause", kMaxNesting)
+                                     : fmt::format("expression nested more than {} deep", kMaxNesting),
                    "split it with `let`, or put the values in a named list or a table");
       return false;
     }
@@ -311,6 +336,15 @@ std::string sanitizedText(const SourceFile& file) {
 
 }  // namespace
 
+std::string operatorMeant(const std::string& word) {
+  static const std::map<std::string, std::string> kWords = {
+      {"AND", "and"}, {"And", "and"}, {"OR", "or"},    {"Or", "or"},    {"NOT", "not"},
+      {"Not", "not"}, {"IN", "in"},   {"并且", "and"}, {"而且", "and"}, {"且", "and"},
+      {"或者", "or"}, {"或", "or"},   {"不是", "not"}, {"非", "not"},   {"在", "in"}};
+  auto it = kWords.find(word);
+  return it == kWords.end() ? std::string() : it->second;
+}
+
 std::string unescapeString(std::string_view raw) {
   if (raw.size() >= 2 && raw.front() == '"' && raw.back() == '"') raw = raw.substr(1, raw.size() - 2);
   std::string out;
@@ -330,8 +364,12 @@ std::unique_ptr<ast::File> parseFile(const SourceManager& sources, uint32_t file
   if (!file.validUtf8()) {
     uint32_t at = file.charOffsetOfByte(file.firstInvalidByte());
     diags.report(DiagCode::FG0002, Span{fileId, at, at + 1},
-                 fmt::format("byte {} is not valid UTF-8", file.firstInvalidByte()),
-                 "save the file as UTF-8 (GBK-encoded rule files are not accepted)");
+                 "this file is not saved as UTF-8 (perhaps GBK); it is not checked further",
+                 "save it as UTF-8: in Notepad, 另存为 -> 编码 UTF-8");
+    // Everything after would be noise about characters the encoding garbled.
+    auto empty = std::make_unique<ast::File>();
+    empty->fileId = fileId;
+    return empty;
   }
   antlr4::ANTLRInputStream input(sanitizedText(file));
   FundGuardLexer lexer(&input);
@@ -359,8 +397,12 @@ std::unique_ptr<ast::File> parseFile(const SourceManager& sources, uint32_t file
   auto ast = builder.build(tree);
   // A rule repaired by the lexer counts as having syntax errors, like one the parser repaired.
   for (auto& rule : ast->rules)
-    for (uint32_t at : repairedAt)
-      if (at >= rule.span.begin && at < rule.span.end) rule.syntaxErrors = true;
+    for (uint32_t at : repairedAt) {
+      if (at < rule.span.begin || at >= rule.span.end) continue;
+      rule.syntaxErrors = true;
+      for (auto& clause : rule.clauses)
+        if (at >= clause.span.begin && at < clause.span.end) clause.repaired = true;
+    }
   return ast;
 }
 

@@ -182,26 +182,35 @@ std::string applyFixes(const std::string& text, const CheckResult& r) {
 }
 }  // namespace
 
-TEST_CASE("the fixes the checker offers repair what they are offered for") {
+TEST_CASE("the fixes the checker offers repair what they are offered for, and nothing else") {
   std::string broken = R"(import std.schema
 rule "FX-01" "修复" {
   version： 1
   basis: “示例” "引文"
   category: C6  kind: violation  severity: low
   scope line
-  whne line.pric > 1.00 and setl.hifp_pya > 0.00 and setl.enddate != null and setl.med_type = "22"
+  whne line.pric ＞ 1.00 and setl.hifp_pya > 0.00 and setl.enddate != null and setl.med_type = "22"
+  amount line.pric  fund line.pric  message "x"
+})";
+  // The code "22" is not fixed (which code was meant is not mechanical); it stays a warning.
+  std::string expected = R"(import std.schema
+rule "FX-01" "修复" {
+  version: 1
+  basis: "示例" "引文"
+  category: C6  kind: violation  severity: low
+  scope line
+  when line.pric > 1.00 and setl.hifp_pay > 0.00 and setl.enddate is not null and setl.med_type = "22"
   amount line.pric  fund line.pric  message "x"
 })";
   // Syntax first, then what the repaired syntax lets the checker see: at most a few rounds.
   std::string text = broken;
-  CHECK(checkText(text).diags.errorCount() > 0);
   for (int round = 0; round < 3; ++round) {
     auto r = checkText(text);
-    if (r.diags.all().empty()) break;
+    if (r.diags.errorCount() == 0) break;
     text = applyFixes(text, r);
   }
+  CHECK(text == expected);
   auto last = checkText(text);
-  INFO(text);
   INFO(testing::text(last));
-  CHECK(last.diags.all().empty());
+  CHECK(codes(last) == std::vector<std::string>{"FG3004"});
 }

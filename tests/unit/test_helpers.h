@@ -2,6 +2,8 @@
 // library, and look at the diagnostics that come out.
 #pragma once
 
+#include <doctest/doctest.h>
+
 #include <string>
 #include <vector>
 
@@ -62,7 +64,8 @@ inline std::string letType(const CheckResult& r, const std::string& name) {
     for (const auto& clause : rule.decl->clauses)
       if (const auto* let = std::get_if<ast::LetClause>(&clause.body); let && let->name.name == name)
         return rule.module->exprTypes.at(let->value->id).str();
-  return "<no such let>";
+  FAIL("no `let " << name << "` in the checked rule");
+  return {};
 }
 
 }  // namespace fundguard::testing

@@ -137,8 +137,12 @@ TEST_CASE("full-width punctuation is reported once and parsed as its ASCII twin"
 
 TEST_CASE("an unterminated string is reported and closed") {
   auto p = parse("rule \"A-1\" {\n  message \"没有结束\n}\n");
-  REQUIRE(!p->diags.all().empty());
+  // One error, and the text is closed so that the rule (and its closing brace) still parse.
+  REQUIRE(p->diags.all().size() == 1);
   CHECK(p->diags.all()[0].code == DiagCode::FG0004);
+  REQUIRE(p->file->rules.size() == 1);
+  const auto& message = std::get<ast::MessageClause>(p->file->rules[0].clauses.at(0).body);
+  CHECK(message.text == "没有结束");
 }
 
 TEST_CASE("string escapes") {
