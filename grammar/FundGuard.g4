@@ -60,7 +60,7 @@ defineParam : ident ':' typeRef ;
 ruleDecl    : 'rule' STRING STRING? '{' ruleItem* '}' ;
 
 ruleItem
-    : ident ':' metaValue+                                      # metaItem
+    : ident ':' metaValues                                      # metaItem
     | 'scope' ident ('per' ident)?                              # scopeItem
     | 'peers' 'by' expr                                         # peersItem
     | 'param' ident typeRef '=' expr STRING?                    # paramItem
@@ -76,10 +76,13 @@ ruleItem
     | testDecl                                                  # testItem
     ;
 
+// Several values only where several are meant: texts (basis: "文号" "引文") or words separated by
+// commas (tags: a, b). One word stands alone, so a misspelt keyword on the next line
+// (`severity: low` then `scop line`) is not read as a second value.
+metaValues  : metaValue+ | ident (',' ident)* ;
 metaValue
     : DATE '..' DATE?                                           # dateRangeMeta
     | literal                                                   # literalMeta
-    | ident                                                     # identMeta
     ;
 
 // ---------------------------------------------------------------- rule tests
@@ -90,7 +93,7 @@ testStep
     | 'with' ident '=' signedLiteral                            # withStep
     | 'expect' 'hit' keyValue=testKey ('amount' amountValue=signedLiteral)? ('fund' fundValue=signedLiteral)?  # expectHitStep
     | 'expect' 'no' 'hit' testKey?                              # expectNoHitStep
-    | 'expect' INT 'hits'                                       # expectCountStep
+    | 'expect' INT ('hits' | 'hit')                             # expectCountStep
     ;
 rowValues   : '(' signedLiteral (',' signedLiteral)* ')' ;
 // A key is a text in quotes; a bare word is read too, so the checker can say "put it in quotes".
@@ -169,7 +172,7 @@ WS          : [ \t\r\n\u00A0\u3000\uFEFF]+ -> channel(HIDDEN) ;
 // ASCII character to use instead, rather than a generic syntax error.
 // “中文引号” around a text: read as a text, after an error that asks for ASCII quotes.
 FULLWIDTH_STRING : '\u201C' ~[\u201D\r\n"]* '\u201D' ;
-FULLWIDTH   : [\uFF1A\uFF0C\uFF08\uFF09\u201C\u201D\uFF1B\u3010\u3011\uFF1D\u3002] ;
+FULLWIDTH   : [\uFF01-\uFF5E\u201C\u201D\u3010\u3011\u3002\u3001] ;
 UNTERMINATED_STRING : '"' ( '\\' ~[\r\n] | ~["\\\r\n] )* '\\'? ;
 UNKNOWN_CHAR : . ;
 
