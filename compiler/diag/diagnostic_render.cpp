@@ -48,29 +48,46 @@ void renderSnippet(std::string& out, const SourceFile& file, Span span, const st
   LineCol begin = file.position(span.begin);
   LineCol end = file.position(span.end > span.begin ? span.end - 1 : span.begin);
   // Shown as valid UTF-8 (a GBK file's bytes would garble the terminal), a lone CR as a space.
-  std::string shown;
+  std::u32string chars;
   std::string_view raw = file.lineText(begin.line);
   for (size_t i = 0; i < raw.size();) {
     bool ok;
     char32_t cp = utf8::decode(raw, i, ok);
-    utf8::append(shown, cp == '\r' ? U' ' : cp);
+    chars += cp == '\r' ? U' ' : cp;
   }
-  std::string_view text = shown;
   // Underline to the end of the span or of the first line, whichever comes first.
   uint32_t len = 1;
   if (span.end > span.begin) {
     if (end.line == begin.line) {
       len = end.column - begin.column + 1;
     } else {
-      auto chars = static_cast<uint32_t>(utf8::length(text));
-      len = chars >= begin.column ? chars - begin.column + 1 : 1;
+      auto count = static_cast<uint32_t>(chars.size());
+      len = count >= begin.column ? count - begin.column + 1 : 1;
     }
   }
+  // A very long line is shown as a window around the span, marked with `…` where cut.
+  constexpr uint32_t kWindow = 160, kBefore = 40;
+  uint32_t column = begin.column;
+  if (chars.size() > kWindow) {
+    uint32_t from = column > kBefore ? column - 1 - kBefore : 0;
+    std::u32string window = chars.substr(from, kWindow);
+    if (from + kWindow < chars.size()) window += U'…';
+    if (from > 0) {
+      window.insert(window.begin(), U'…');
+      column = column - from + 1;
+    }
+    chars = window;
+    len =
+        std::min(len, static_cast<uint32_t>(chars.size()) - std::min(column, static_cast<uint32_t>(chars.size())) + 1);
+  }
+  std::string shown;
+  for (char32_t cp : chars) utf8::append(shown, cp);
+  std::string_view text = shown;
   std::string lineNo = std::to_string(begin.line);
   std::string pad(lineNo.size(), ' ');
   out += fmt::format("{} |\n", pad);
   out += fmt::format("{} | {}\n", lineNo, text);
-  std::string carets = caretLine(text, begin.column, len);
+  std::string carets = caretLine(text, column, len);
   if (color) carets = "\x1b[1;31m" + carets + "\x1b[0m";
   out += fmt::format("{} | {}{}\n", pad, carets, label.empty() ? "" : " " + label);
 }

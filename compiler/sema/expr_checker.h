@@ -42,6 +42,8 @@ class ExprChecker {
   // assignable(), and where money is expected from a number literal, that the number is
   // exact in fen (reports FG3008 otherwise).
   bool fits(const Type& from, const Type& to, const ast::Expr* expr);
+  // Warns (FG3004) when `literal` is a text that is not a code of `codeType`'s dictionary.
+  void checkCodeLiteral(const Type& codeType, const ast::Expr& literal);
 
  private:
   Type checkImpl(const ast::Expr& expr);
@@ -69,7 +71,6 @@ class ExprChecker {
   bool comparable(const Type& l, const Type& r, const ast::Expr* le, const ast::Expr* re, Span at, bool ordering);
   // The type two branches share (if/else, list items, coalesce), or Error after reporting.
   Type unify(const Type& a, const Type& b, const ast::Expr* ea, const ast::Expr* eb, Span at);
-  void checkCodeLiteral(const Type& codeType, const ast::Expr& literal);
   bool isNumberLiteral(const ast::Expr& e) const;
   bool moneyLiteralOk(const ast::Expr& e);
 

@@ -296,6 +296,11 @@ void RuleChecker::checkParams(const RuleDecl& rule, CheckedRule& out, LocalScope
       diags_.report(DiagCode::FG4010, p->defaultValue->span,
                     fmt::format("parameter `{}` is {}, but its default is {}", p->name.name, type.str(), given.str()),
                     type.kind() == TypeKind::Money ? "write money as a number of yuan, e.g. 10.00" : "");
+    } else if (type.isCollection() && p->defaultValue->kind == ExprKind::List) {
+      for (const auto& item : static_cast<const ListExpr&>(*p->defaultValue).items)
+        checker.checkCodeLiteral(type.element(), *item);
+    } else {
+      checker.checkCodeLiteral(type, *p->defaultValue);
     }
     Binding b;
     b.kind = Binding::Kind::Param;
