@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every diagnostic code the checker can emit (compiler/diag/diagnostic_codes.def) must appear
-# in at least one golden file, so that no message goes untested.
+# in at least one golden file, so that no message goes untested, and be explained in both
+# language guides.
 set -u
 cd "$(dirname "$0")/../.."
 missing=0
@@ -11,5 +12,12 @@ for code in $(sed -n 's/^DIAG(\(FG[0-9]*\),.*/\1/p' compiler/diag/diagnostic_cod
     echo "no golden test shows $code"
     missing=1
   fi
+  # Every code is explained to rule writers in both guides.
+  for guide in docs/language.md docs/language.en.md; do
+    if ! grep -q "$code" "$guide"; then
+      echo "$guide does not explain $code"
+      missing=1
+    fi
+  done
 done
 exit $missing
