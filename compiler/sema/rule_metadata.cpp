@@ -116,9 +116,15 @@ RuleMetadata readMetadata(const RuleDecl& rule, DiagnosticSink& diags) {
       else
         result.severity = it->second;
     } else if (key == "effective") {
-      bool shape = values.size() == 1 &&
-                   (values[0].kind == MetaValue::Kind::DateRange ||
-                    (values[0].kind == MetaValue::Kind::Literal && values[0].literal == LiteralKind::Date));
+      // A lone date is refused rather than guessed: "from that day" and "that day only" are both
+      // plausible readings, and the difference decides which settlements the rule screens.
+      if (values.size() == 1 && values[0].kind == MetaValue::Kind::Literal && values[0].literal == LiteralKind::Date) {
+        diags.report(DiagCode::FG4011, values[0].span, "a single date does not say how long the rule applies",
+                     fmt::format("write `effective: {} ..` (from that day on) or `effective: {} .. {}` (that day only)",
+                                 values[0].text, values[0].text, values[0].text));
+        continue;
+      }
+      bool shape = values.size() == 1 && values[0].kind == MetaValue::Kind::DateRange;
       if (!shape) {
         bad("`effective` is a date range", "write `effective: 2020-01-01 ..` or `effective: 2020-01-01 .. 2025-12-31`");
         continue;
