@@ -2,6 +2,7 @@
 // of the tree empty; every accessor here tolerates a missing child (null) and builds what it can.
 #include "syntax/ast_builder.h"
 
+#include <algorithm>
 #include <tuple>
 
 #include <fmt/format.h>
@@ -193,6 +194,15 @@ RuleDecl AstBuilder::rule(P::RuleDeclContext* ctx) {
     // A `key: value` the parser had to repair is most often a misspelt keyword: the syntax
     // error says so; checking it as metadata would only add a second, misleading error.
     if (dynamic_cast<P::MetaItemContext*>(item) && hasSyntaxError(item)) continue;
+    // `source:` without a value took the next line's key as its value; the parser then reported
+    // the stray `:` that follows. Drop the item rather than check a value that was never meant.
+    if (dynamic_cast<P::MetaItemContext*>(item)) {
+      auto& siblings = ctx->children;
+      auto at = std::find(siblings.begin(), siblings.end(), item);
+      if (at != siblings.end() && at + 1 != siblings.end() && dynamic_cast<antlr4::tree::ErrorNode*>(*(at + 1)) &&
+          (*(at + 1))->getText() == ":")
+        continue;
+    }
     if (auto c = clause(item)) {
       c->repaired = hasSyntaxError(item);
       out.clauses.push_back(std::move(*c));

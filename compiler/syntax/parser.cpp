@@ -103,6 +103,19 @@ class SyntaxErrorListener : public antlr4::BaseErrorListener {
       message = fmt::format("unexpected {}", describeToken(offending));
       if (!expected.empty()) message += fmt::format("; {}", expected);
     }
+    // `source:` left without a value takes the next line's key as its value, and the parser
+    // stumbles on that key's `:`. Name the key that lacks a value instead.
+    if (parser && offending->getText() == ":" &&
+        dynamic_cast<FundGuardParser::RuleDeclContext*>(parser->getContext()) != nullptr) {
+      antlr4::Token* twoBack = parser->getTokenStream()->LT(-2);
+      antlr4::Token* threeBack = parser->getTokenStream()->LT(-3);
+      if (twoBack && threeBack && twoBack->getText() == ":" && threeBack->getType() == FundGuardLexer::ID) {
+        span = Span{fileId_, static_cast<uint32_t>(threeBack->getStartIndex()),
+                    static_cast<uint32_t>(threeBack->getStopIndex() + 1)};
+        message = fmt::format("`{}:` has no value", threeBack->getText());
+        hint = fmt::format("write its value after the colon, e.g. `{}: \"...\"`", threeBack->getText());
+      }
+    }
     // A keyword where a name belongs: `let key = 1`.
     std::string literal = parser ? parser->getVocabulary().getLiteralName(offending->getType()) : std::string();
     bool keyword = literal.size() > 2 && std::isalpha(static_cast<unsigned char>(literal[1]));
