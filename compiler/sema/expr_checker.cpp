@@ -441,7 +441,7 @@ Type ExprChecker::arithmetic(const BinaryExpr& e, const Type& l, const Type& r) 
 
 Type ExprChecker::binary(const BinaryExpr& e) {
   if (e.op == BinaryOp::And || e.op == BinaryOp::Or) {
-    const char* what = e.op == BinaryOp::And ? "each side of `and`" : "each side of `or`";
+    const char* what = e.op == BinaryOp::And ? "a side of `and`" : "a side of `or`";
     Type l = checkCondition(*e.lhs, what);
     Type r = checkCondition(*e.rhs, what);
     if (l.isError() || r.isError()) return Type::scalar(TypeKind::Bool, true);
@@ -591,6 +591,12 @@ Type ExprChecker::between(const BetweenExpr& e) {
   Type v = check(*e.value);
   Type lo = check(*e.low);
   Type hi = check(*e.high);
+  for (const Type* bound : {&lo, &hi}) {
+    if (bound->kind() != TypeKind::Null) continue;
+    diags_.report(DiagCode::FG3003, e.span, "a bound of `between` is `null`, so the test is never true",
+                  "give both bounds, or test `x >= a` alone");
+    return Type::error();
+  }
   if (!comparable(v, lo, e.value.get(), e.low.get(), e.span, true)) return Type::error();
   if (!comparable(v, hi, e.value.get(), e.high.get(), e.span, true)) return Type::error();
   return Type::scalar(TypeKind::Bool, v.nullable() || lo.nullable() || hi.nullable());

@@ -192,6 +192,17 @@ class SyntaxErrorListener : public antlr4::BaseErrorListener {
   std::set<size_t>& linesWithErrors_;
 };
 
+// A character as a reader can see it: invisible ones (zero-width space, control characters)
+// by their code point.
+std::string visibleCharacter(const std::string& text) {
+  size_t i = 0;
+  bool ok;
+  char32_t cp = utf8::decode(text, i, ok);
+  bool invisible = cp < 0x20 || cp == 0x7F || (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x2028 && cp <= 0x202E) ||
+                   (cp >= 0x2060 && cp <= 0x2064) || cp == 0xFEFF || cp == 0xFFFD;
+  return invisible ? fmt::format("U+{:04X} (invisible)", static_cast<uint32_t>(cp)) : fmt::format("`{}`", text);
+}
+
 // Reports lexical problems and repairs the token stream so that parsing goes on sensibly:
 // full-width punctuation becomes its ASCII token, other bad characters are hidden.
 void repairTokens(antlr4::CommonTokenStream& tokens, const antlr4::dfa::Vocabulary& vocab, uint32_t fileId,
@@ -286,7 +297,7 @@ void repairTokens(antlr4::CommonTokenStream& tokens, const antlr4::dfa::Vocabula
         continue;
       }
       case FundGuardLexer::UNKNOWN_CHAR:
-        diags.report(DiagCode::FG0005, span, fmt::format("unexpected character `{}`", token->getText()),
+        diags.report(DiagCode::FG0005, span, fmt::format("unexpected character {}", visibleCharacter(token->getText())),
                      "remove it, or put it inside a \"text\"");
         common->setChannel(antlr4::Token::HIDDEN_CHANNEL);
         linesWithErrors.insert(token->getLine());
