@@ -206,6 +206,17 @@ bool AstBuilder::isAggregateName(const std::string& name) {
   return info && info->kind == BuiltinInfo::Kind::Aggregate;
 }
 
+// `x in LIST` heading a comprehension (count(l in setl.lines)), or null.
+static InExpr* comprehensionHead(Expr& e) {
+  auto* in = dynamic_cast<InExpr*>(&e);
+  return in && !in->negated && in->value->kind == ExprKind::Name ? in : nullptr;
+}
+
+static void takeHead(AggregateExpr& aggregate, InExpr& head) {
+  aggregate.var = {static_cast<NameExpr&>(*head.value).name, head.value->span};
+  aggregate.source = std::move(head.set);
+}
+
 // A call is an aggregate over a comprehension when it has `for`, `where` or `by`, or when an
 // aggregate's one argument reads `x in LIST`: count(l in setl.lines).
 ExprPtr AstBuilder::call(P::CallExprContext* c) {
@@ -213,21 +224,17 @@ ExprPtr AstBuilder::call(P::CallExprContext* c) {
   Ident callee = ident(c->ident());
   auto args = c->callArg();
   bool tail = c->forPart() || c->wherePart() || c->byPart();
-  bool inForm = false;
   if (!tail && args.size() == 1 && !args[0]->ident() && isAggregateName(callee.name)) {
     ExprPtr probe = expr(args[0]->expr());
-    auto* in = dynamic_cast<InExpr*>(probe.get());
-    inForm = in && !in->negated && in->value->kind == ExprKind::Name;
-    if (!inForm) {
-      auto e = make<CallExpr>(ExprKind::Call, span);
-      e->callee = std::move(callee);
-      e->args.push_back({std::nullopt, std::move(probe)});
+    if (InExpr* head = comprehensionHead(*probe)) {
+      auto e = make<AggregateExpr>(ExprKind::Aggregate, span);
+      e->function = std::move(callee);
+      takeHead(*e, *head);
       return e;
     }
-    auto e = make<AggregateExpr>(ExprKind::Aggregate, span);
-    e->function = std::move(callee);
-    e->var = {static_cast<NameExpr&>(*in->value).name, in->value->span};
-    e->source = std::move(in->set);
+    auto e = make<CallExpr>(ExprKind::Call, span);
+    e->callee = std::move(callee);
+    e->args.push_back({std::nullopt, std::move(probe)});
     return e;
   }
   if (!tail) {
@@ -258,10 +265,8 @@ ExprPtr AstBuilder::call(P::CallExprContext* c) {
     e->source = expr(f->expr());
   } else {
     ExprPtr first = expr(args[0]->expr());
-    auto* in = dynamic_cast<InExpr*>(first.get());
-    if (in && !in->negated && in->value->kind == ExprKind::Name) {
-      e->var = {static_cast<NameExpr&>(*in->value).name, in->value->span};
-      e->source = std::move(in->set);
+    if (InExpr* head = comprehensionHead(*first)) {
+      takeHead(*e, *head);
     } else {
       shapeError(first->span);
     }
