@@ -22,6 +22,8 @@ const std::vector<Command>& commands();
 
 int runCheck(const std::vector<std::string>& args);
 extern const char* const kCheckHelp;
+int runIr(const std::vector<std::string>& args);
+extern const char* const kIrHelp;
 
 std::string versionString();
 

@@ -15,6 +15,7 @@ std::string versionString() {
 const std::vector<Command>& commands() {
   static const std::vector<Command> list = {
       {"check", "parse and type-check rule files", kCheckHelp, runCheck},
+      {"ir", "print the typed IR of rule files", kIrHelp, runIr},
   };
   return list;
 }
