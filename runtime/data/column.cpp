@@ -5,15 +5,24 @@ namespace fundguard {
 
 const char* valueKindName(ValueKind kind) {
   switch (kind) {
-    case ValueKind::Bool: return "bool";
-    case ValueKind::Int: return "int";
-    case ValueKind::Dec: return "dec";
-    case ValueKind::Money: return "money";
-    case ValueKind::Date: return "date";
-    case ValueKind::DateTime: return "datetime";
-    case ValueKind::Str: return "str";
-    case ValueKind::Code: return "code";
-    case ValueKind::List: return "list";
+    case ValueKind::Bool:
+      return "bool";
+    case ValueKind::Int:
+      return "int";
+    case ValueKind::Dec:
+      return "dec";
+    case ValueKind::Money:
+      return "money";
+    case ValueKind::Date:
+      return "date";
+    case ValueKind::DateTime:
+      return "datetime";
+    case ValueKind::Str:
+      return "str";
+    case ValueKind::Code:
+      return "code";
+    case ValueKind::List:
+      return "list";
   }
   return "?";
 }

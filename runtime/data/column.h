@@ -23,8 +23,8 @@ struct ColumnLayout {
   std::string name;
   ValueKind kind = ValueKind::Str;
   ValueKind element = ValueKind::Str;  // for List
-  bool key = false;                     // part of the primary key: required and unique together
-  bool required = false;                // an empty field rejects the row
+  bool key = false;                    // part of the primary key: required and unique together
+  bool required = false;               // an empty field rejects the row
 };
 
 struct TableLayout {
@@ -35,7 +35,7 @@ struct TableLayout {
 
 struct Column {
   ColumnLayout layout;
-  std::vector<int64_t> values;  // one per row; unspecified where !present
+  std::vector<int64_t> values;   // one per row; unspecified where !present
   std::vector<uint8_t> present;  // 1 = has a value
   // List columns only.
   std::vector<uint32_t> offsets{0};

@@ -3,7 +3,9 @@
 
 namespace fundguard {
 
-StringPool::StringPool() { intern(""); }
+StringPool::StringPool() {
+  intern("");
+}
 
 uint32_t StringPool::intern(std::string_view text) {
   auto found = ids_.find(text);

@@ -13,7 +13,7 @@ namespace fundguard {
 
 // What the summary and the sinks need to know of a rule.
 struct RuleInfo {
-  std::string id;        // "CH-01"
+  std::string id;  // "CH-01"
   int version = 0;
   std::string title;     // Chinese title
   std::string category;  // C1..C6 (附表2 row)
