@@ -6,7 +6,8 @@
 
 namespace fundguard {
 
-CsvReader::CsvReader(size_t chunkBytes) : buffer_(chunkBytes < 16 ? 16 : chunkBytes) {}
+CsvReader::CsvReader(size_t chunkBytes, size_t maxRecordBytes)
+    : buffer_(chunkBytes < 16 ? 16 : chunkBytes), maxRecordBytes_(maxRecordBytes) {}
 
 CsvReader::~CsvReader() = default;
 
@@ -91,6 +92,13 @@ bool CsvReader::next(CsvRecord& record) {
       return true;
     }
     record.raw += static_cast<char>(c);
+    if (record.raw.size() > maxRecordBytes_) {
+      ioError_ = path_ + ": the record starting on line " + std::to_string(record.line) + " is longer than " +
+                 std::to_string(maxRecordBytes_) + " bytes (is a quote not closed?); reading stopped";
+      eof_ = true;
+      pos_ = end_ = 0;
+      return false;
+    }
     switch (state) {
       case State::FieldStart:
         if (c == ',') {

@@ -27,14 +27,18 @@ struct CsvRecord {
 
 class CsvReader {
  public:
-  explicit CsvReader(size_t chunkBytes = 1 << 20);
+  // A record longer than `maxRecordBytes` stops reading with ioError() set: it is almost always a
+  // quote that is never closed, and holding the rest of a multi-gigabyte file in one field would
+  // exhaust memory instead of saying so.
+  explicit CsvReader(size_t chunkBytes = 1 << 20, size_t maxRecordBytes = 64 << 20);
   ~CsvReader();
   CsvReader(const CsvReader&) = delete;
   CsvReader& operator=(const CsvReader&) = delete;
 
   // False, with `error`, when the file cannot be opened.
   bool open(const std::string& path, std::string& error);
-  // The next record; false at the end of the file or on a read error (then `ioError()` is set).
+  // The next record; false at the end of the file, or on a read error or an overlong record (then
+  // `ioError()` is set).
   bool next(CsvRecord& record);
   const std::string& ioError() const { return ioError_; }
 
@@ -49,6 +53,7 @@ class CsvReader {
   std::unique_ptr<std::FILE, FileCloser> file_;
   std::string path_;
   std::vector<char> buffer_;
+  size_t maxRecordBytes_;
   size_t pos_ = 0, end_ = 0;
   bool eof_ = false;
   bool started_ = false;  // the byte-order mark check is done

@@ -99,6 +99,9 @@ bool isValidUtf8(std::string_view bytes) {
 Encoding detectFileEncoding(const std::string& path, std::string& error, uint64_t scanLimitBytes) {
   // Enough non-ASCII text that GBK passing as UTF-8 by chance is not a real possibility.
   constexpr uint64_t kEvidenceBytes = 64 << 10;
+  // GBK text passes for UTF-8 a character or two at a time, never for this long: past it, a bad
+  // sequence is a damaged UTF-8 file (its records are rejected), not a GBK one to decode wrongly.
+  constexpr uint64_t kTrustedUtf8Bytes = 256;
   std::unique_ptr<std::FILE, FileCloser> file(std::fopen(path.c_str(), "rb"));
   if (!file) {
     error = "cannot open " + path + ": " + std::strerror(errno);
@@ -120,7 +123,7 @@ Encoding detectFileEncoding(const std::string& path, std::string& error, uint64_
     carry.clear();
     for (size_t i = 0; i < text.size();) {
       int n = utf8SequenceLength(text, i);
-      if (n == 0) return Encoding::Gb18030;
+      if (n == 0) return evidence >= kTrustedUtf8Bytes ? Encoding::Utf8 : Encoding::Gb18030;
       if (n < 0) {
         carry = std::string(text.substr(i));
         break;
@@ -176,7 +179,7 @@ bool TextDecoder::decode(std::string_view bytes, std::string& out, std::string& 
   }
   if (encoding_ == Encoding::Utf8) {
     if (!isValidUtf8(bytes)) {
-      reason = "invalid UTF-8 bytes (read as UTF-8; use --encoding gbk for a GBK file)";
+      reason = "invalid UTF-8 bytes (the file is read as UTF-8)";
       return false;
     }
     out.assign(bytes);

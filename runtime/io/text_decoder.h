@@ -19,11 +19,11 @@ const char* encodingName(Encoding encoding);  // "auto", "utf-8", "gb18030"
 // True when `bytes` is well-formed UTF-8 (no overlongs, no surrogates, nothing past U+10FFFF).
 bool isValidUtf8(std::string_view bytes);
 
-// Decides the encoding of a file for Encoding::Auto: GB18030 as soon as a byte sequence is not
-// valid UTF-8, UTF-8 when it starts with a UTF-8 byte-order mark or once enough non-ASCII text has
-// proved valid UTF-8 (or the file ends). Reads at most `scanLimitBytes`; a file that is still
-// undecided by then (ASCII so far) is taken as UTF-8, so an explicit encoding is the remedy for a
-// GBK file whose first non-ASCII byte lies beyond that. `error` is set when the file cannot be read.
+// Decides the encoding of a file for Encoding::Auto: GB18030 when a byte sequence is not valid
+// UTF-8 before some 256 bytes of non-ASCII text were; UTF-8 when the file starts with a UTF-8
+// byte-order mark, once enough non-ASCII text has proved valid UTF-8, or at the end of the file. Reads at most
+// `scanLimitBytes`; a file that is still undecided by then (ASCII so far) is taken as UTF-8, so an explicit encoding is
+// the remedy for a GBK file whose first non-ASCII byte lies beyond that. `error` is set when the file cannot be read.
 Encoding detectFileEncoding(const std::string& path, std::string& error, uint64_t scanLimitBytes = 64u << 20);
 
 // Converts the fields of one file to UTF-8. Not thread-safe (holds an iconv descriptor).

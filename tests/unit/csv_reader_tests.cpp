@@ -154,3 +154,29 @@ TEST_CASE("decoder: GBK converts to UTF-8; bytes that do not decode are refused 
   CHECK(reason.find("invalid UTF-8") == 0);
   CHECK(utf8.renderForReject("ab\xD5\xC5\xE4\xB8\x89") == "ab\\xD5\\xC5\xE4\xB8\x89");
 }
+
+TEST_CASE("csv: an overlong record (a quote never closed) stops reading with an error") {
+  TempDir tmp;
+  std::string path = tmp.write("long.csv", "a,b\n1,\"never closed\n2,x\n3,y\n");
+  CsvReader reader(4, 12);
+  std::string error;
+  REQUIRE(reader.open(path, error));
+  CsvRecord record;
+  REQUIRE(reader.next(record));
+  CHECK(record.fields == std::vector<std::string>{"a", "b"});
+  CHECK_FALSE(reader.next(record));
+  CHECK(reader.ioError() == path +
+                                ": the record starting on line 2 is longer than 12 bytes (is a quote not closed?); "
+                                "reading stopped");
+  CHECK_FALSE(reader.next(record));
+}
+
+TEST_CASE("decoder: a damaged UTF-8 file stays UTF-8 once plenty of text has proved it") {
+  TempDir tmp;
+  std::string chinese;
+  for (int i = 0; i < 100; ++i) chinese += "\xE5\xBC\xA0";  // 300 bytes of 张
+  std::string error;
+  CHECK(detectFileEncoding(tmp.write("d.csv", "name\n" + chinese + "\n\xFF\n"), error) == Encoding::Utf8);
+  // A short run that happens to be valid UTF-8 does not outweigh a bad sequence after it.
+  CHECK(detectFileEncoding(tmp.write("s.csv", "name\n\xE5\xBC\xA0\n\xD5\xC5\n"), error) == Encoding::Gb18030);
+}
