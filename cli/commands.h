@@ -22,6 +22,10 @@ const std::vector<Command>& commands();
 
 int runCheck(const std::vector<std::string>& args);
 extern const char* const kCheckHelp;
+int runRun(const std::vector<std::string>& args);
+extern const char* const kRunHelp;
+int runTest(const std::vector<std::string>& args);
+extern const char* const kTestHelp;
 int runIr(const std::vector<std::string>& args);
 extern const char* const kIrHelp;
 

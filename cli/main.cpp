@@ -15,6 +15,8 @@ std::string versionString() {
 const std::vector<Command>& commands() {
   static const std::vector<Command> list = {
       {"check", "parse and type-check rule files", kCheckHelp, runCheck},
+      {"run", "screen a dataset with rules: hits, rejects, summary", kRunHelp, runRun},
+      {"test", "run the test blocks of rule files", kTestHelp, runTest},
       {"ir", "print the typed IR of rule files", kIrHelp, runIr},
   };
   return list;

@@ -22,7 +22,7 @@ InstitutionPeers::InstitutionPeers(const std::vector<InstitutionSubject>& subjec
 
 std::string InstitutionPeers::previousPeriod(const std::string& period, ir::Period kind) {
   int year = std::atoi(period.substr(0, 4).c_str());
-  char buf[16];
+  char buf[48];
   if (kind == ir::Period::Year) {
     std::snprintf(buf, sizeof buf, "%04d", year - 1);
   } else if (kind == ir::Period::Quarter) {

@@ -40,7 +40,7 @@ std::string Subjects::periodOf(int32_t days, ir::Period period) {
   int y;
   unsigned m, d;
   civilFromDays(days, y, m, d);
-  char buf[16];
+  char buf[48];
   switch (period) {
     case ir::Period::Quarter: std::snprintf(buf, sizeof buf, "%04dQ%u", y, (m - 1) / 3 + 1); break;
     case ir::Period::Year: std::snprintf(buf, sizeof buf, "%04d", y); break;

@@ -14,12 +14,14 @@ using ir::Op;
 namespace {
 
 // num / den rounded half away from zero; den != 0.
-int64_t divRound(__int128 num, __int128 den) {
+__extension__ typedef __int128 Wide;  // exact products of two 64-bit values (GCC and Clang)
+
+int64_t divRound(Wide num, Wide den) {
   if (den < 0) {
     num = -num;
     den = -den;
   }
-  __int128 q = num / den, r = num % den;
+  Wide q = num / den, r = num % den;
   if (2 * (r < 0 ? -r : r) >= den) q += num < 0 ? -1 : 1;
   return static_cast<int64_t>(q);
 }
@@ -50,7 +52,7 @@ Value Evaluator::arithmetic(const ir::Node& n) {
   if (!a.present) return Value::missing();
   Kind to = n.type.kind();
   Kind ka = n.args[0]->type.kind();
-  if (n.op == Op::Convert) return Value::of(divRound(static_cast<__int128>(a.i) * scaleOf(to), scaleOf(ka)));
+  if (n.op == Op::Convert) return Value::of(divRound(static_cast<Wide>(a.i) * scaleOf(to), scaleOf(ka)));
   if (n.op == Op::Neg) return Value::of(-a.i);
   Value b = eval(*n.args[1]);
   if (!b.present) return Value::missing();
@@ -60,14 +62,14 @@ Value Evaluator::arithmetic(const ir::Node& n) {
     case Op::Sub: return Value::of(a.i - b.i);  // date - date is days
     case Op::Mul: {
       // The product's scale is the two operands' scales; bring it to the result's.
-      __int128 p = static_cast<__int128>(a.i) * b.i;
+      Wide p = static_cast<Wide>(a.i) * b.i;
       return Value::of(divRound(p * scaleOf(to), scaleOf(ka) * scaleOf(kb)));
     }
     case Op::Div: {
       if (b.i == 0) return Value::missing();
       // (a / sa) / (b / sb) * st  =  a * sb * st / (sa * b)
-      __int128 num = static_cast<__int128>(a.i) * scaleOf(kb) * scaleOf(to);
-      __int128 den = static_cast<__int128>(scaleOf(ka)) * b.i;
+      Wide num = static_cast<Wide>(a.i) * scaleOf(kb) * scaleOf(to);
+      Wide den = static_cast<Wide>(scaleOf(ka)) * b.i;
       return Value::of(divRound(num, den));
     }
     default: break;
@@ -124,7 +126,7 @@ Value Evaluator::call(const ir::Node& n) {
       unsigned m, d;
       civilFromDays(static_cast<int32_t>(day(0)), y, m, d);
       if (n.fn == ir::Fn::Year) return Value::of(y);
-      char buf[16];
+      char buf[48];
       std::snprintf(buf, sizeof buf, "%04d-%02u", y, m);
       return Value::of(texts_.id(buf));
     }

@@ -1,0 +1,243 @@
+// `fundguard run --rules R --data D`: screens a dataset with a rule set and writes the hits,
+// the rejects and the summary.
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include "arguments.h"
+#include "commands.h"
+#include "engine/screening.h"
+#include "exec/hit_sink.h"
+#include "exec/progress.h"
+#include "exec/rejects_writer.h"
+#include "exec/rule_set_hash.h"
+#include "exec/run_summary.h"
+#include "exec/summary_report.h"
+#include "io/dataset_loader.h"
+#include "lower/lower.h"
+#include "rule_loading.h"
+
+namespace fundguard::cli {
+
+const char* const kRunHelp =
+    R"(Usage: fundguard run --rules PATH --data DIR [OPTIONS]
+
+Screens the settlement data in DIR (one NAME.csv per table, as in the data
+contract; only setl_d.csv is required) with the rules in PATH (a .rule file or a
+directory), and writes to the output directory:
+  hits.csv, hits.jsonl   one row per hit: rule, subject keys, amounts, message, evidence
+  rejects.csv            input rows that could not be read: file, line, column, value, reason
+  summary.json, summary.txt
+                         per rule, per 附表2 category, per institution; rows read,
+                         rejected and excluded; the rule-set hash
+The summary is also printed. Reversal records (refd_setl_flag = 1) and their fee
+lines are excluded and counted unless --include-reversals is given.
+
+Options:
+  --rules PATH           rule file or directory (repeatable)
+  --data DIR             the dataset directory
+  --out DIR              where to write (default: fundguard-out)
+  --param RULE.NAME=VALUE
+                         set a rule parameter for this run (repeatable)
+  --threads N            screening threads (default 1); output is identical for any N
+  --encoding auto|utf8|gbk
+                         encoding of the CSV files (default auto: UTF-8, else GB18030)
+  --max-rejects N        fail (exit 3) when more than N input rows cannot be read
+  --max-memory MB        fail (exit 3) when the data would need more memory than this
+  --include-reversals    screen reversal records too
+  --require-tables       fail (exit 3) when a rule is skipped for a missing table
+  --lib DIR              the standard library directory
+  -h, --help             show this help
+
+Exit codes: 0 screened (hits or not), 1 the rules have errors, 2 usage or I/O
+problem, 3 the data could not be screened (a limit was passed, a required table
+or column is missing, a rule was skipped under --require-tables).
+)";
+
+namespace {
+
+constexpr int kExitData = 3;
+
+// --rules and --param may be given several times: take them out before the common parser.
+std::vector<std::string> takeRepeated(std::vector<std::string>& argv, const std::string& name) {
+  std::vector<std::string> values, rest;
+  for (size_t i = 0; i < argv.size(); ++i) {
+    if (argv[i] == name && i + 1 < argv.size()) {
+      values.push_back(argv[++i]);
+    } else if (argv[i].rfind(name + "=", 0) == 0) {
+      values.push_back(argv[i].substr(name.size() + 1));
+    } else {
+      rest.push_back(argv[i]);
+    }
+  }
+  argv = rest;
+  return values;
+}
+
+std::optional<ReversalExclusion> reversalsOf(const ir::RuleSet& set) {
+  if (set.settlementTable < 0) return std::nullopt;
+  const ir::TableRef& settlement = set.tables[static_cast<size_t>(set.settlementTable)];
+  if (settlement.layout.columnIndex("refd_setl_flag") < 0 || settlement.key.size() != 1) return std::nullopt;
+  ReversalExclusion r;
+  r.settlementTable = settlement.layout.name;
+  r.settlementKeyColumn = settlement.layout.columns[settlement.key[0]].name;
+  r.reversalColumn = "refd_setl_flag";
+  r.reversalValue = "1";
+  if (set.feeLineTable >= 0 && set.lineToSettlement >= 0) {
+    const ir::TableRef& fee = set.tables[static_cast<size_t>(set.feeLineTable)];
+    r.feeLineTable = fee.layout.name;
+    r.feeLineLinkColumn = fee.layout.columns[fee.links[static_cast<size_t>(set.lineToSettlement)].ours[0]].name;
+  }
+  return r;
+}
+
+bool writeFile(const std::filesystem::path& path, const std::function<void(std::ostream&)>& write) {
+  std::ofstream out(path, std::ios::binary);
+  if (!out) {
+    std::cerr << "fundguard run: cannot write " << path.string() << "\n";
+    return false;
+  }
+  write(out);
+  return static_cast<bool>(out);
+}
+
+}  // namespace
+
+int runRun(const std::vector<std::string>& argvIn) {
+  std::vector<std::string> argv = argvIn;
+  std::vector<std::string> rulePaths = takeRepeated(argv, "--rules");
+  std::vector<std::string> paramTexts = takeRepeated(argv, "--param");
+  ArgumentSpec spec{{"-h", "--help", "--include-reversals", "--require-tables"},
+                    {"--data", "--out", "--threads", "--encoding", "--max-rejects", "--max-memory", "--lib"}};
+  Arguments args = parseArguments(argv, spec);
+  if (args.has("-h") || args.has("--help")) {
+    std::cout << kRunHelp;
+    return kExitOk;
+  }
+  auto usage = [](const std::string& message) {
+    std::cerr << "fundguard run: " << message << "\n(see fundguard run --help)\n";
+    return kExitUsage;
+  };
+  if (!args.error.empty()) return usage(args.error);
+  if (!args.positional.empty()) return usage("unexpected argument '" + args.positional[0] + "'");
+  if (rulePaths.empty()) return usage("say which rules to run: --rules PATH");
+  auto dataDir = args.option("--data");
+  if (!dataDir) return usage("say which data to screen: --data DIR");
+  std::error_code ec;
+  if (!std::filesystem::is_directory(*dataDir, ec)) return usage("--data " + *dataDir + " is not a directory");
+
+  engine::ScreeningOptions screening;
+  for (const std::string& p : paramTexts) {
+    size_t dot = p.find('.'), eq = p.find('=');
+    if (dot == std::string::npos || eq == std::string::npos || dot > eq)
+      return usage("--param takes RULE.NAME=VALUE, not '" + p + "'");
+    screening.params.push_back({p.substr(0, dot), p.substr(dot + 1, eq - dot - 1), p.substr(eq + 1)});
+  }
+  auto number = [&](const char* option, uint64_t& out) {
+    auto text = args.option(option);
+    if (!text) return true;
+    char* end = nullptr;
+    out = std::strtoull(text->c_str(), &end, 10);
+    return !text->empty() && *end == '\0';
+  };
+  uint64_t threads = 1, maxRejects = 0, maxMemory = 0;
+  if (!number("--threads", threads) || threads == 0 || threads > 256) return usage("--threads takes 1 to 256");
+  if (!number("--max-rejects", maxRejects)) return usage("--max-rejects takes a number");
+  if (!number("--max-memory", maxMemory)) return usage("--max-memory takes a number of megabytes");
+  screening.threads = static_cast<unsigned>(threads);
+  LoadOptions load;
+  if (auto enc = args.option("--encoding"); enc && !parseEncodingName(*enc, load.encoding))
+    return usage("--encoding takes auto, utf8 or gbk");
+  if (args.option("--max-rejects")) load.maxRejects = maxRejects;
+  if (args.option("--max-memory")) load.memoryLimitBytes = maxMemory << 20;
+  load.includeReversals = args.has("--include-reversals");
+
+  // 1. Rules: check, lower.
+  int exitCode = kExitOk;
+  auto checked = loadRules("run", rulePaths, args.option("--lib").value_or(""), std::cerr, exitCode);
+  if (!checked) return exitCode;
+  std::vector<CheckedRule> requested;
+  for (const CheckedRule& rule : checked->rules)
+    if (rule.module->requested) requested.push_back(rule);
+  ir::RuleSet set = lowerRules(*checked->program, requested);
+  if (set.settlementTable < 0) {
+    std::cerr << "fundguard run: the rules declare no table with `role settlement` (import std.schema)\n";
+    return kExitRuleErrors;
+  }
+  std::vector<std::pair<std::string, std::string>> sources;
+  for (const auto& module : checked->program->modules)
+    sources.emplace_back(module->path, checked->program->sources.file(module->fileId).text());
+
+  // 2. Data.
+  std::vector<TableLayout> layouts;
+  for (const ir::TableRef& t : set.tables) layouts.push_back(t.layout);
+  load.reversals = reversalsOf(set);
+  LoadResult data = loadDataset(*dataDir, layouts, load);
+  for (const std::string& w : data.warnings) std::cerr << "fundguard run: warning: " << w << "\n";
+  const std::string& settlementName = set.tables[static_cast<size_t>(set.settlementTable)].layout.name;
+  if (!data.ok() || !data.dataset || !data.dataset->table(settlementName)) {
+    for (const std::string& e : data.errors) std::cerr << "fundguard run: error: " << e << "\n";
+    if (data.ok()) std::cerr << "fundguard run: error: " << *dataDir << " has no " << settlementName << ".csv\n";
+    return kExitData;
+  }
+
+  // 3. Screening.
+  std::vector<RuleInfo> infos = engine::ruleInfos(set);
+  bool terminal = isatty(fileno(stderr));
+  std::unique_ptr<Progress> progress;
+  if (terminal) progress = std::make_unique<Progress>("screening", set.rules.size());
+  screening.onRuleDone = [&](size_t) {
+    if (progress) progress->advance();
+  };
+  engine::ScreeningResult result = engine::screen(set, *data.dataset, screening);
+  if (progress) progress->finish();
+  if (!result.errors.empty()) {
+    for (const std::string& e : result.errors) std::cerr << "fundguard run: error: " << e << "\n";
+    return kExitUsage;
+  }
+
+  // 4. Output.
+  RunSummary summary(infos);
+  summary.setRuleSetHash(ruleSetHash(sources));
+  for (const TableStats& s : data.stats)
+    if (s.present) summary.setTable(s.name, {s.rowsRead, s.rowsKept, s.rowsRejected, s.rowsExcluded});
+  bool skipped = false;
+  for (size_t r = 0; r < result.rules.size(); ++r)
+    if (!result.rules[r].ran) {
+      summary.markSkipped(r, result.rules[r].skipped);
+      skipped = true;
+    }
+  for (const Hit& hit : result.hits) summary.addHit(hit);
+
+  std::filesystem::path out = args.option("--out").value_or("fundguard-out");
+  std::filesystem::create_directories(out, ec);
+  if (ec) {
+    std::cerr << "fundguard run: cannot create " << out.string() << ": " << ec.message() << "\n";
+    return kExitUsage;
+  }
+  auto hits = [&](HitFormat format) {
+    return [&, format](std::ostream& o) {
+      auto sink = makeHitSink(format, o, infos);
+      for (const Hit& hit : result.hits) sink->write(hit);
+      sink->finish();
+    };
+  };
+  bool written = writeFile(out / "hits.csv", hits(HitFormat::Csv)) &&
+                 writeFile(out / "hits.jsonl", hits(HitFormat::JsonLines)) &&
+                 writeFile(out / "rejects.csv", [&](std::ostream& o) { writeRejectsCsv(o, data.rejects); }) &&
+                 writeFile(out / "summary.json", [&](std::ostream& o) { writeSummaryJson(o, summary); }) &&
+                 writeFile(out / "summary.txt", [&](std::ostream& o) { writeSummaryText(o, summary); });
+  if (!written) return kExitUsage;
+  writeSummaryText(std::cout, summary);
+  std::cout << "\nfundguard run: " << result.hits.size() << " hits written to " << out.string() << "/\n";
+  if (skipped && args.has("--require-tables")) {
+    std::cerr << "fundguard run: rules were skipped for missing tables (--require-tables)\n";
+    return kExitData;
+  }
+  return kExitOk;
+}
+
+}  // namespace fundguard::cli

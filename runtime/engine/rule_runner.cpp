@@ -1,0 +1,223 @@
+// See rule_runner.h.
+#include "engine/rule_runner.h"
+
+#include <algorithm>
+#include <thread>
+
+#include "engine/institution_peers.h"
+
+namespace fundguard::engine {
+
+using interp::Evaluator;
+using interp::Value;
+
+RuleRunner::RuleRunner(BoundData& data, Subjects& subjects, const ir::Rule& rule, size_t ruleIndex,
+                       std::vector<Value> params)
+    : data_(data), subjects_(subjects), rule_(rule), ruleIndex_(ruleIndex), params_(std::move(params)) {}
+
+bool RuleRunner::effectiveOn(int64_t day) const {
+  if (day == INT64_MIN) return true;
+  return day >= rule_.effectiveFrom && day <= rule_.effectiveTo;
+}
+
+void RuleRunner::evaluateLets(Evaluator& ev, const std::vector<ir::Let>& lets) {
+  for (const ir::Let& let : lets) ev.frame[let.slot] = ev.eval(*let.value);
+}
+
+void RuleRunner::settlementKeys(Evaluator& ev, int64_t s, SubjectKeys& keys) {
+  const ir::RuleSet& set = data_.set();
+  auto table = static_cast<uint32_t>(set.settlementTable);
+  keys.setlId = ev.rowKey(table, s);
+  const Table* t = data_.table(table);
+  auto text = [&](int link) {
+    if (link < 0) return std::string();
+    const Column& c = t->columns[set.tables[table].links[static_cast<size_t>(link)].ours[0]];
+    return c.has(static_cast<size_t>(s)) ? std::string(ev.texts().text(c.at(static_cast<size_t>(s)))) : std::string();
+  };
+  keys.psnNo = text(set.settlementPerson);
+  keys.fixmedinsCode = text(set.settlementInstitution);
+}
+
+void RuleRunner::lineKeys(Evaluator& ev, int64_t line, SubjectKeys& keys) {
+  const ir::RuleSet& set = data_.set();
+  auto table = static_cast<uint32_t>(set.feeLineTable);
+  keys.feedetlSn = ev.rowKey(table, line);
+}
+
+void RuleRunner::rowRefs(Evaluator& ev, const ir::Node* node, std::vector<RowRef>& out) {
+  if (!node) return;
+  Value v = ev.eval(*node);
+  const ir::Type& t = node->type;
+  auto add = [&](const Value& row, uint32_t table) {
+    if (row.present) out.push_back({data_.set().tables[table].layout.name, ev.rowKey(table, row.i)});
+  };
+  if (t.kind() == ir::Kind::Row) add(v, t.table());
+  if (t.kind() == ir::Kind::List && t.element().kind() == ir::Kind::Row)
+    for (const Value& row : v.items()) add(row, t.element().table());
+}
+
+void RuleRunner::emit(Evaluator& ev, SubjectKeys keys, const Value* element, std::vector<Hit>& out) {
+  // The hit's subject is the `for each` element when it is a fee line or a settlement.
+  if (element && rule_.forEach) {
+    const ir::Type& et = rule_.forEach->type.element();
+    if (et.kind() == ir::Kind::Row && static_cast<int>(et.table()) == data_.set().settlementTable) {
+      std::string period = keys.period;
+      keys = {};
+      settlementKeys(ev, element->i, keys);
+      keys.period = period;
+    } else if (et.kind() == ir::Kind::Row && static_cast<int>(et.table()) == data_.set().feeLineTable) {
+      lineKeys(ev, element->i, keys);
+    }
+  }
+  Hit hit;
+  hit.rule = ruleIndex_;
+  hit.setlId = keys.setlId;
+  hit.feedetlSn = keys.feedetlSn;
+  hit.psnNo = keys.psnNo;
+  hit.fixmedinsCode = keys.fixmedinsCode;
+  hit.period = keys.period;
+  Value amount = ev.eval(*rule_.amount);
+  if (amount.present) hit.amount = amount.i;
+  Value fund = ev.eval(*rule_.fund);
+  if (fund.present) hit.fundAmount = fund.i;
+  rowRefs(ev, rule_.violating, hit.violating);
+  rowRefs(ev, rule_.involved, hit.involved);
+  for (const ir::MessagePart& part : rule_.message)
+    hit.message += part.value ? ev.format(ev.eval(*part.value), part.value->type) : part.text;
+  for (const ir::Evidence& e : rule_.evidence) hit.evidence.emplace_back(e.name, ev.format(ev.eval(*e.value), e.value->type));
+  out.push_back(std::move(hit));
+}
+
+void RuleRunner::screen(Evaluator& ev, const SubjectKeys& keys, std::vector<Hit>& out) {
+  evaluateLets(ev, rule_.lets);
+  if (!rule_.forEach) {
+    if (ev.eval(*rule_.when).isTrue()) emit(ev, keys, nullptr, out);
+    return;
+  }
+  Value list = ev.eval(*rule_.forEach);
+  const std::vector<Value>& items = list.items();
+  ev.loopList = &items;
+  for (size_t i = 0; i < items.size(); ++i) {
+    ev.loopIndex = i;
+    ev.frame[rule_.forEachSlot] = items[i];
+    size_t pairs = rule_.forEachPairs ? items.size() : 1;
+    for (size_t j = 0; j < pairs; ++j) {
+      if (rule_.forEachPairs) {
+        if (j == i) continue;
+        ev.frame[rule_.forEachSecond] = items[j];
+      }
+      evaluateLets(ev, rule_.loopLets);
+      if (ev.eval(*rule_.when).isTrue()) emit(ev, keys, &items[i], out);
+    }
+  }
+  ev.loopList = nullptr;
+}
+
+template <typename Subject, typename Fill>
+size_t RuleRunner::runEach(const std::vector<Subject>& subjects, Fill fill, std::vector<Hit>& out, unsigned threads) {
+  threads = std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(subjects.size() / 1024 + 1)));
+  std::vector<std::vector<Hit>> chunks(threads);
+  std::vector<size_t> screened(threads, 0);
+  auto work = [&](unsigned chunk) {
+    Evaluator ev(data_, rule_, params_);
+    size_t begin = subjects.size() * chunk / threads, end = subjects.size() * (chunk + 1) / threads;
+    for (size_t i = begin; i < end; ++i) {
+      SubjectKeys keys;
+      if (!fill(ev, subjects[i], keys)) continue;
+      ++screened[chunk];
+      screen(ev, keys, chunks[chunk]);
+    }
+  };
+  if (threads == 1) {
+    work(0);
+  } else {
+    std::vector<std::thread> pool;
+    for (unsigned c = 0; c < threads; ++c) pool.emplace_back(work, c);
+    for (auto& t : pool) t.join();
+  }
+  size_t total = 0;
+  for (unsigned c = 0; c < threads; ++c) {
+    total += screened[c];
+    out.insert(out.end(), std::make_move_iterator(chunks[c].begin()), std::make_move_iterator(chunks[c].end()));
+  }
+  return total;
+}
+
+size_t RuleRunner::runInstitutions(std::vector<Hit>& out) {
+  const auto& subjects = subjects_.institutions(rule_.period);
+  Evaluator ev(data_, rule_, params_);
+  const auto& slots = rule_.scopeSlots;
+  auto fill = [&](const InstitutionSubject& s) {
+    ev.frame.assign(rule_.slots.size(), Value());
+    ev.frame[slots[0]] = s.institutionRow < 0 ? Value::missing() : Value::of(s.institutionRow);
+    ev.frame[slots[1]] = Value::of(ev.texts().id(s.period));
+    std::vector<Value> rows;
+    for (uint32_t r : s.settlements) rows.push_back(Value::of(r));
+    ev.frame[slots[2]] = Value::ofList(std::move(rows));
+  };
+  // Every subject's own values first: peers and prior() read them.
+  std::vector<std::vector<Value>> frames;
+  std::vector<Value> peerKeys;
+  for (const InstitutionSubject& s : subjects) {
+    fill(s);
+    evaluateLets(ev, rule_.lets);
+    peerKeys.push_back(rule_.peersBy ? ev.eval(*rule_.peersBy) : Value::missing());
+    frames.push_back(ev.frame);
+  }
+  InstitutionPeers peers(subjects, frames, peerKeys, rule_.period);
+  ev.peers = &peers;
+  for (size_t i = 0; i < subjects.size(); ++i) {
+    peers.current = i;
+    ev.frame = frames[i];
+    SubjectKeys keys;
+    keys.fixmedinsCode = ev.texts().text(subjects[i].fixmedinsCode);
+    keys.period = subjects[i].period;
+    // The lets are already in the frame; screen() recomputes them identically.
+    screen(ev, keys, out);
+  }
+  return subjects.size();
+}
+
+size_t RuleRunner::run(std::vector<Hit>& out, unsigned threads) {
+  const auto& slots = rule_.scopeSlots;
+  switch (rule_.scope) {
+    case ir::ScopeKind::Line:
+      return runEach(
+          subjects_.lines(),
+          [&](Evaluator& ev, const LineSubject& s, SubjectKeys& keys) {
+            if (!effectiveOn(subjects_.settlementDate(s.settlement))) return false;
+            ev.frame[slots[0]] = Value::of(s.line);
+            ev.frame[slots[1]] = Value::of(s.settlement);
+            settlementKeys(ev, s.settlement, keys);
+            lineKeys(ev, s.line, keys);
+            return true;
+          },
+          out, threads);
+    case ir::ScopeKind::Claim:
+      return runEach(
+          subjects_.claims(),
+          [&](Evaluator& ev, const uint32_t& s, SubjectKeys& keys) {
+            if (!effectiveOn(subjects_.settlementDate(s))) return false;
+            ev.frame[slots[0]] = Value::of(s);
+            settlementKeys(ev, s, keys);
+            return true;
+          },
+          out, threads);
+    case ir::ScopeKind::Person:
+      return runEach(
+          subjects_.persons(),
+          [&](Evaluator& ev, const PersonSubject& s, SubjectKeys& keys) {
+            ev.frame[slots[0]] = s.personRow < 0 ? Value::missing() : Value::of(s.personRow);
+            std::vector<Value> rows;
+            for (uint32_t r : s.settlements) rows.push_back(Value::of(r));
+            ev.frame[slots[1]] = Value::ofList(std::move(rows));
+            keys.psnNo = ev.texts().text(s.psnNo);
+            return true;
+          },
+          out, threads);
+    case ir::ScopeKind::Institution: return runInstitutions(out);
+  }
+  return 0;
+}
+
+}  // namespace fundguard::engine

@@ -1,0 +1,120 @@
+// See screening.h.
+#include "engine/screening.h"
+
+#include "data/scalar_values.h"
+#include "engine/bound_data.h"
+#include "engine/rule_runner.h"
+#include "engine/subjects.h"
+#include "exec/hit_order.h"
+
+namespace fundguard::engine {
+
+using interp::Value;
+
+std::vector<RuleInfo> ruleInfos(const ir::RuleSet& set) {
+  std::vector<RuleInfo> out;
+  for (const ir::Rule& r : set.rules) {
+    RuleInfo info;
+    info.id = r.id;
+    info.version = r.version;
+    info.title = r.title;
+    info.category = r.category;
+    info.kind = r.kind;
+    info.severity = r.severity;
+    info.scope = ir::scopeName(r.scope);
+    info.file = r.file;
+    out.push_back(std::move(info));
+  }
+  return out;
+}
+
+namespace {
+
+// A parameter value given as text, in the parameter's type.
+bool parseParam(const std::string& text, const ir::Type& type, StringPool& pool, Value& out, std::string& error) {
+  auto take = [&](auto parsed) {
+    if (!parsed) {
+      error = parsed.error;
+      return false;
+    }
+    out = Value::of(static_cast<int64_t>(*parsed.value));
+    return true;
+  };
+  switch (type.kind()) {
+    case ir::Kind::Int: return take(parseInt(text));
+    case ir::Kind::Dec: return take(parseDec(text));
+    case ir::Kind::Money: return take(parseMoney(text));
+    case ir::Kind::Date: return take(parseDate(text));
+    case ir::Kind::DateTime: return take(parseDateTime(text));
+    case ir::Kind::Str:
+    case ir::Kind::Code: out = Value::of(pool.intern(text)); return true;
+    case ir::Kind::Bool:
+      if (text != "true" && text != "false") {
+        error = "expected true or false";
+        return false;
+      }
+      out = Value::boolean(text == "true");
+      return true;
+    default: error = "this parameter's type cannot be given on the command line"; return false;
+  }
+}
+
+}  // namespace
+
+ScreeningResult screen(const ir::RuleSet& set, Dataset& data, const ScreeningOptions& options) {
+  ScreeningResult result;
+  result.rules.resize(set.rules.size());
+  BoundData bound(set, data);
+
+  // Parameters: defaults (constant expressions), then the values given for the run.
+  std::vector<std::vector<Value>> params(set.rules.size());
+  for (size_t r = 0; r < set.rules.size(); ++r) {
+    const ir::Rule& rule = set.rules[r];
+    interp::Evaluator constants(bound, rule, {});
+    for (const ir::Param& p : rule.params)
+      params[r].push_back(p.defaultValue ? constants.eval(*p.defaultValue) : Value::missing());
+  }
+  for (const ParamValue& given : options.params) {
+    bool found = false;
+    for (size_t r = 0; r < set.rules.size(); ++r) {
+      if (set.rules[r].id != given.rule) continue;
+      if (options.onlyRule >= 0 && static_cast<size_t>(options.onlyRule) != r) continue;
+      for (size_t p = 0; p < set.rules[r].params.size(); ++p) {
+        const ir::Param& param = set.rules[r].params[p];
+        if (param.name != given.name) continue;
+        found = true;
+        std::string error;
+        if (!parseParam(given.value, param.type, data.strings, params[r][p], error))
+          result.errors.push_back("parameter " + given.rule + "." + given.name + " = '" + given.value +
+                                  "': " + error);
+      }
+    }
+    if (!found) result.errors.push_back("no rule " + given.rule + " with a parameter " + given.name);
+  }
+  if (!result.errors.empty()) return result;
+
+  Subjects subjects(bound);
+  for (size_t r = 0; r < set.rules.size(); ++r) {
+    if (options.onlyRule >= 0 && static_cast<size_t>(options.onlyRule) != r) continue;
+    const ir::Rule& rule = set.rules[r];
+    RuleOutcome& outcome = result.rules[r];
+    std::vector<uint32_t> tables;
+    bound.prepareRule(rule, tables);
+    outcome.skipped = subjects.missing(rule.scope);
+    for (uint32_t t : tables)
+      if (outcome.skipped.empty() && !bound.table(t)) outcome.skipped = "missing table " + set.tables[t].layout.name;
+    if (outcome.skipped.empty()) {
+      RuleRunner runner(bound, subjects, rule, r, params[r]);
+      size_t before = result.hits.size();
+      outcome.subjects = runner.run(result.hits, options.threads);
+      outcome.hits = result.hits.size() - before;
+      outcome.ran = true;
+    }
+    if (options.onRuleDone) options.onRuleDone(r);
+  }
+  result.orphanLines = subjects.orphanLines();
+  sortHits(result.hits);
+  return result;
+}
+
+}  // namespace fundguard::engine
