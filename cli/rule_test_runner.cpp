@@ -170,6 +170,9 @@ TestOutcome runOne(const CheckResult& checked, const CheckedRule& rule, int rule
       expects.push_back(expect);
     }
   }
+  // A table the test does not give is empty, not absent: the test's data is all there is.
+  for (const ir::TableRef& t : set.tables)
+    if (!data.tables.count(t.layout.name)) data.tables[t.layout.name] = std::make_unique<Table>(t.layout);
   excludeReversals(set, data);
   engine::ScreeningResult result = engine::screen(set, data, options);
   for (const std::string& e : result.errors) outcome.failures.push_back(e);

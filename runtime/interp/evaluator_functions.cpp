@@ -45,6 +45,21 @@ std::string_view utf8Prefix(std::string_view s, int64_t chars) {
   return s.substr(0, i);
 }
 
+Kind columnKind(ValueKind k) {
+  switch (k) {
+    case ValueKind::Bool: return Kind::Bool;
+    case ValueKind::Int: return Kind::Int;
+    case ValueKind::Dec: return Kind::Dec;
+    case ValueKind::Money: return Kind::Money;
+    case ValueKind::Date: return Kind::Date;
+    case ValueKind::DateTime: return Kind::DateTime;
+    case ValueKind::Code: return Kind::Code;
+    case ValueKind::Str:
+    case ValueKind::List: break;
+  }
+  return Kind::Str;
+}
+
 }  // namespace
 
 Value Evaluator::arithmetic(const ir::Node& n) {
@@ -191,9 +206,7 @@ std::string Evaluator::rowKey(uint32_t table, int64_t row) {
   for (size_t k = 0; k < ref.key.size(); ++k) {
     if (k) key += '|';
     const Column& c = t->columns[ref.key[k]];
-    ir::Type ct = ir::Type::scalar(c.layout.kind == ValueKind::Code ? Kind::Code
-                                   : c.layout.kind == ValueKind::Int ? Kind::Int
-                                                                     : Kind::Str);
+    ir::Type ct = ir::Type::scalar(columnKind(c.layout.kind));
     key += c.has(static_cast<size_t>(row)) ? format(Value::of(c.at(static_cast<size_t>(row))), ct) : "";
   }
   return key;
