@@ -4,15 +4,33 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <functional>
 
 namespace fundguard::engine {
 
 using interp::Value;
 
-InstitutionPeers::InstitutionPeers(const std::vector<InstitutionSubject>& subjects,
-                                   std::vector<std::vector<Value>> frames, std::vector<Value> peerKeys,
-                                   ir::Period period)
-    : subjects_(subjects), frames_(std::move(frames)), peerKeys_(std::move(peerKeys)), period_(period) {
+namespace {
+bool sameKeys(const interp::GroupValue& a, const interp::GroupValue& b) {
+  if (a.keys.size() != b.keys.size()) return false;
+  for (size_t k = 0; k < a.keys.size(); ++k)
+    if (a.keys[k].present != b.keys[k].present || a.keys[k].i != b.keys[k].i) return false;
+  return true;
+}
+}  // namespace
+
+InstitutionPeers::InstitutionPeers(const ir::Rule& rule, const std::vector<InstitutionSubject>& subjects,
+                                   std::vector<std::vector<Value>> frames, std::vector<Value> peerKeys)
+    : rule_(rule), subjects_(subjects), frames_(std::move(frames)), peerKeys_(std::move(peerKeys)),
+      period_(rule.period), elements_(subjects.size()) {
+  std::function<bool(const ir::Node*)> asks = [&](const ir::Node* n) {
+    if (!n) return false;
+    if (n->op == ir::Op::Peer) return true;
+    for (const ir::Node* a : n->args)
+      if (asks(a)) return true;
+    return false;
+  };
+  for (const ir::Let& let : rule.loopLets) asksPeers_.push_back(asks(let.value));
   for (size_t i = 0; i < subjects.size(); ++i) {
     byInstitution_[{subjects[i].fixmedinsCode, subjects[i].period}] = i;
     if (i < peerKeys_.size() && peerKeys_[i].present)
@@ -36,16 +54,45 @@ std::string InstitutionPeers::previousPeriod(const std::string& period, ir::Peri
 }
 
 Value InstitutionPeers::valueAt(const ir::Node& arg, size_t subject, interp::Evaluator& ev) {
+  bool inLoop = ev.loopList != nullptr;
   auto key = std::make_pair(&arg, subject);
-  if (auto found = memo_.find(key); found != memo_.end()) return found->second;
-  std::vector<Value> saved = std::move(ev.frame);
+  if (!inLoop)
+    if (auto found = memo_.find(key); found != memo_.end()) return found->second;
+  std::vector<Value> saved = ev.frame;
   const auto* savedList = ev.loopList;
+  size_t letsDone = ev.loopLetsDone;
   ev.frame = frames_[subject];
   ev.loopList = nullptr;
+  auto restore = [&]() {
+    ev.frame = std::move(saved);
+    ev.loopList = savedList;
+    ev.loopLetsDone = letsDone;
+  };
+  if (inLoop) {
+    // The other subject's element that matches ours: the group with the same keys, the same row.
+    const Value* mine = &saved[rule_.forEachSlot];
+    auto& list = elements_[subject];
+    if (!list.present) list = ev.eval(*rule_.forEach);
+    const Value* match = nullptr;
+    for (const Value& e : list.items()) {
+      bool same = e.group && mine->group ? sameKeys(*e.group, *mine->group) : (e.present == mine->present && e.i == mine->i);
+      if (same) {
+        match = &e;
+        break;
+      }
+    }
+    if (!match) {
+      restore();
+      return Value::missing();  // the peer has no such element: it takes no part
+    }
+    ev.frame[rule_.forEachSlot] = *match;
+    // Its own values of the loop's lets so far; a let that asks the peers itself is left out.
+    for (size_t i = 0; i < letsDone && i < rule_.loopLets.size(); ++i)
+      if (!asksPeers_[i]) ev.frame[rule_.loopLets[i].slot] = ev.eval(*rule_.loopLets[i].value);
+  }
   Value v = ev.eval(arg);
-  ev.frame = std::move(saved);
-  ev.loopList = savedList;
-  memo_.emplace(key, v);
+  restore();
+  if (!inLoop) memo_.emplace(key, v);
   return v;
 }
 

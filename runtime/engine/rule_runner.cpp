@@ -21,7 +21,12 @@ bool RuleRunner::effectiveOn(int64_t day) const {
 }
 
 void RuleRunner::evaluateLets(Evaluator& ev, const std::vector<ir::Let>& lets) {
-  for (const ir::Let& let : lets) ev.frame[let.slot] = ev.eval(*let.value);
+  bool loop = &lets == &rule_.loopLets;
+  if (loop) ev.loopLetsDone = 0;
+  for (const ir::Let& let : lets) {
+    ev.frame[let.slot] = ev.eval(*let.value);
+    if (loop) ++ev.loopLetsDone;
+  }
 }
 
 void RuleRunner::settlementKeys(Evaluator& ev, int64_t s, SubjectKeys& keys) {
@@ -164,7 +169,7 @@ size_t RuleRunner::runInstitutions(std::vector<Hit>& out) {
     peerKeys.push_back(rule_.peersBy ? ev.eval(*rule_.peersBy) : Value::missing());
     frames.push_back(ev.frame);
   }
-  InstitutionPeers peers(subjects, frames, peerKeys, rule_.period);
+  InstitutionPeers peers(rule_, subjects, frames, peerKeys);
   ev.peers = &peers;
   for (size_t i = 0; i < subjects.size(); ++i) {
     peers.current = i;

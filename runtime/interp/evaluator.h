@@ -33,6 +33,7 @@ class Evaluator {
   // The `for each` list and the current position in it (previous/next).
   const std::vector<Value>* loopList = nullptr;
   size_t loopIndex = 0;
+  size_t loopLetsDone = 0;  // how many of the rule's loop lets hold this element's values
   PeerSource* peers = nullptr;
 
   const ir::Rule& rule() const { return rule_; }
