@@ -45,14 +45,23 @@ bool cell(const TestValue& v, const ColumnLayout& column, StringPool& pool, Colu
     return true;
   };
   switch (column.kind) {
-    case ValueKind::Int: return take(parseInt(text));
-    case ValueKind::Dec: return take(parseDec(text));
-    case ValueKind::Money: return take(parseMoney(text));
-    case ValueKind::Date: return take(parseDate(text));
-    case ValueKind::DateTime: return take(parseDateTime(text));
-    case ValueKind::Bool: out.append(text == "true" || text == "1" ? 1 : 0); return true;
+    case ValueKind::Int:
+      return take(parseInt(text));
+    case ValueKind::Dec:
+      return take(parseDec(text));
+    case ValueKind::Money:
+      return take(parseMoney(text));
+    case ValueKind::Date:
+      return take(parseDate(text));
+    case ValueKind::DateTime:
+      return take(parseDateTime(text));
+    case ValueKind::Bool:
+      out.append(text == "true" || text == "1" ? 1 : 0);
+      return true;
     case ValueKind::Str:
-    case ValueKind::Code: out.append(pool.intern(text)); return true;
+    case ValueKind::Code:
+      out.append(pool.intern(text));
+      return true;
     case ValueKind::List: {
       std::vector<int64_t> items;
       size_t start = 0;

@@ -20,18 +20,42 @@ struct FnName {
   const char* name;
 };
 constexpr FnName kFnNames[] = {
-    {Fn::None, "-"},           {Fn::Prefix, "prefix"},       {Fn::DateOf, "date"},
-    {Fn::Month, "month"},      {Fn::Year, "year"},           {Fn::Days, "days"},
-    {Fn::AgeAt, "age_at"},     {Fn::Abs, "abs"},             {Fn::Round, "round"},
-    {Fn::Len, "len"},          {Fn::IntOf, "int"},           {Fn::Label, "label"},
-    {Fn::Contains, "contains"}, {Fn::Count, "count"},        {Fn::Sum, "sum"},
-    {Fn::Min, "min"},          {Fn::Max, "max"},             {Fn::Avg, "avg"},
-    {Fn::Median, "median"},    {Fn::Stddev, "stddev"},       {Fn::Distinct, "distinct"},
-    {Fn::Share, "share"},      {Fn::Exists, "exists"},       {Fn::All, "all"},
-    {Fn::Filter, "filter"},    {Fn::First, "first"},         {Fn::Last, "last"},
-    {Fn::Flatten, "flatten"},  {Fn::Groups, "groups"},       {Fn::Previous, "previous"},
-    {Fn::Next, "next"},        {Fn::Zscore, "zscore"},       {Fn::PeerMean, "peer_mean"},
-    {Fn::PeerStddev, "peer_stddev"}, {Fn::PeerMedian, "peer_median"}, {Fn::Prior, "prior"},
+    {Fn::None, "-"},
+    {Fn::Prefix, "prefix"},
+    {Fn::DateOf, "date"},
+    {Fn::Month, "month"},
+    {Fn::Year, "year"},
+    {Fn::Days, "days"},
+    {Fn::AgeAt, "age_at"},
+    {Fn::Abs, "abs"},
+    {Fn::Round, "round"},
+    {Fn::Len, "len"},
+    {Fn::IntOf, "int"},
+    {Fn::Label, "label"},
+    {Fn::Contains, "contains"},
+    {Fn::Count, "count"},
+    {Fn::Sum, "sum"},
+    {Fn::Min, "min"},
+    {Fn::Max, "max"},
+    {Fn::Avg, "avg"},
+    {Fn::Median, "median"},
+    {Fn::Stddev, "stddev"},
+    {Fn::Distinct, "distinct"},
+    {Fn::Share, "share"},
+    {Fn::Exists, "exists"},
+    {Fn::All, "all"},
+    {Fn::Filter, "filter"},
+    {Fn::First, "first"},
+    {Fn::Last, "last"},
+    {Fn::Flatten, "flatten"},
+    {Fn::Groups, "groups"},
+    {Fn::Previous, "previous"},
+    {Fn::Next, "next"},
+    {Fn::Zscore, "zscore"},
+    {Fn::PeerMean, "peer_mean"},
+    {Fn::PeerStddev, "peer_stddev"},
+    {Fn::PeerMedian, "peer_median"},
+    {Fn::Prior, "prior"},
 };
 }  // namespace
 
@@ -49,20 +73,28 @@ Fn fnNamed(const std::string& name) {
 
 const char* scopeName(ScopeKind scope) {
   switch (scope) {
-    case ScopeKind::Line: return "line";
-    case ScopeKind::Claim: return "claim";
-    case ScopeKind::Person: return "person";
-    case ScopeKind::Institution: return "institution";
+    case ScopeKind::Line:
+      return "line";
+    case ScopeKind::Claim:
+      return "claim";
+    case ScopeKind::Person:
+      return "person";
+    case ScopeKind::Institution:
+      return "institution";
   }
   return "?";
 }
 
 const char* periodName(Period period) {
   switch (period) {
-    case Period::None: return "";
-    case Period::Month: return "month";
-    case Period::Quarter: return "quarter";
-    case Period::Year: return "year";
+    case Period::None:
+      return "";
+    case Period::Month:
+      return "month";
+    case Period::Quarter:
+      return "quarter";
+    case Period::Year:
+      return "year";
   }
   return "?";
 }
@@ -73,10 +105,14 @@ const std::vector<const char*>& scopeSlotNames(ScopeKind scope) {
   static const std::vector<const char*> person = {"person", "history"};
   static const std::vector<const char*> institution = {"inst", "period", "settlements"};
   switch (scope) {
-    case ScopeKind::Line: return line;
-    case ScopeKind::Claim: return claim;
-    case ScopeKind::Person: return person;
-    case ScopeKind::Institution: return institution;
+    case ScopeKind::Line:
+      return line;
+    case ScopeKind::Claim:
+      return claim;
+    case ScopeKind::Person:
+      return person;
+    case ScopeKind::Institution:
+      return institution;
   }
   return line;
 }
@@ -124,17 +160,28 @@ Type Type::withNullable(bool nullable) const {
 
 const char* kindName(Kind kind) {
   switch (kind) {
-    case Kind::Bool: return "bool";
-    case Kind::Int: return "int";
-    case Kind::Dec: return "dec";
-    case Kind::Money: return "money";
-    case Kind::Date: return "date";
-    case Kind::DateTime: return "datetime";
-    case Kind::Str: return "str";
-    case Kind::Code: return "code";
-    case Kind::Row: return "row";
-    case Kind::List: return "list";
-    case Kind::Group: return "group";
+    case Kind::Bool:
+      return "bool";
+    case Kind::Int:
+      return "int";
+    case Kind::Dec:
+      return "dec";
+    case Kind::Money:
+      return "money";
+    case Kind::Date:
+      return "date";
+    case Kind::DateTime:
+      return "datetime";
+    case Kind::Str:
+      return "str";
+    case Kind::Code:
+      return "code";
+    case Kind::Row:
+      return "row";
+    case Kind::List:
+      return "list";
+    case Kind::Group:
+      return "group";
   }
   return "?";
 }

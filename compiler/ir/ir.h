@@ -30,13 +30,44 @@ const char* opName(Op op);
 enum class Fn : uint8_t {
   None,
   // scalar built-ins (Call)
-  Prefix, DateOf, Month, Year, Days, AgeAt, Abs, Round, Len, IntOf, Label, Contains,
+  Prefix,
+  DateOf,
+  Month,
+  Year,
+  Days,
+  AgeAt,
+  Abs,
+  Round,
+  Len,
+  IntOf,
+  Label,
+  Contains,
   // aggregates (Aggregate)
-  Count, Sum, Min, Max, Avg, Median, Stddev, Distinct, Share, Exists, All, Filter, First, Last, Flatten, Groups,
+  Count,
+  Sum,
+  Min,
+  Max,
+  Avg,
+  Median,
+  Stddev,
+  Distinct,
+  Share,
+  Exists,
+  All,
+  Filter,
+  First,
+  Last,
+  Flatten,
+  Groups,
   // ordered (Ordered)
-  Previous, Next,
+  Previous,
+  Next,
   // peers (Peer)
-  Zscore, PeerMean, PeerStddev, PeerMedian, Prior,
+  Zscore,
+  PeerMean,
+  PeerStddev,
+  PeerMedian,
+  Prior,
 };
 const char* fnName(Fn fn);
 Fn fnNamed(const std::string& name);  // Fn::None when unknown
@@ -52,9 +83,9 @@ struct Node {
   SourceRange span;
   std::vector<Node*> args;
   Fn fn = Fn::None;
-  uint32_t index = 0;   // slot, parameter, link or group key number
-  uint32_t table = 0;   // Field, Link, LinkMany, Lookup, RowsWhere: RuleSet::tables index
-  uint32_t column = 0;  // Field
+  uint32_t index = 0;             // slot, parameter, link or group key number
+  uint32_t table = 0;             // Field, Link, LinkMany, Lookup, RowsWhere: RuleSet::tables index
+  uint32_t column = 0;            // Field
   std::vector<uint32_t> columns;  // RowsWhere: the columns compared with args
   // Const
   bool isNull = false;
@@ -126,7 +157,7 @@ struct Rule {
 
   ScopeKind scope = ScopeKind::Line;
   Period period = Period::None;
-  std::vector<Slot> slots;          // the frame
+  std::vector<Slot> slots;           // the frame
   std::vector<uint32_t> scopeSlots;  // the scope's names, in the order of scopeSlotNames(scope)
   std::vector<Param> params;
   std::vector<Let> lets;  // before `for each`: once per subject
@@ -157,10 +188,10 @@ struct RuleSet {
   std::vector<GroupLayout> groups;
   // Tables playing the roles the scopes need (-1: none), and the links the scopes follow.
   int settlementTable = -1, feeLineTable = -1, personTable = -1, institutionTable = -1;
-  int lineToSettlement = -1;        // link of the fee-line table: its settlement
-  int settlementLines = -1;         // link of the settlement table: its lines
-  int settlementPerson = -1;        // link of the settlement table: its person
-  int settlementInstitution = -1;   // link of the settlement table: its institution
+  int lineToSettlement = -1;       // link of the fee-line table: its settlement
+  int settlementLines = -1;        // link of the settlement table: its lines
+  int settlementPerson = -1;       // link of the settlement table: its person
+  int settlementInstitution = -1;  // link of the settlement table: its institution
   std::vector<Rule> rules;
 
   int tableIndex(const std::string& name) const;

@@ -14,9 +14,14 @@ std::string typeText(const RuleSet& set, const Type& type) {
     case Kind::Row:
       s = "row(" + (type.table() < set.tables.size() ? set.tables[type.table()].layout.name : "?") + ")";
       break;
-    case Kind::List: s = "list(" + typeText(set, type.element()) + ")"; break;
-    case Kind::Group: s = fmt::format("group#{}", type.group()); break;
-    default: s = kindName(type.kind());
+    case Kind::List:
+      s = "list(" + typeText(set, type.element()) + ")";
+      break;
+    case Kind::Group:
+      s = fmt::format("group#{}", type.group());
+      break;
+    default:
+      s = kindName(type.kind());
   }
   if (type.nullable()) s += "?";
   return s;
@@ -33,15 +38,23 @@ std::string quoted(const std::string& text) {
 std::string constText(const Node& n) {
   if (n.isNull) return "null";
   switch (n.type.kind()) {
-    case Kind::Bool: return n.imm ? "true" : "false";
-    case Kind::Int: return std::to_string(n.imm);
-    case Kind::Dec: return formatDec(n.imm);
-    case Kind::Money: return formatMoney(n.imm);
-    case Kind::Date: return formatDate(static_cast<int32_t>(n.imm));
-    case Kind::DateTime: return formatDateTime(n.imm);
+    case Kind::Bool:
+      return n.imm ? "true" : "false";
+    case Kind::Int:
+      return std::to_string(n.imm);
+    case Kind::Dec:
+      return formatDec(n.imm);
+    case Kind::Money:
+      return formatMoney(n.imm);
+    case Kind::Date:
+      return formatDate(static_cast<int32_t>(n.imm));
+    case Kind::DateTime:
+      return formatDateTime(n.imm);
     case Kind::Str:
-    case Kind::Code: return quoted(n.text);
-    default: return "?";
+    case Kind::Code:
+      return quoted(n.text);
+    default:
+      return "?";
   }
 }
 
@@ -74,12 +87,16 @@ class Printer {
   void immediates(const Node& n) {
     const TableRef* t = n.table < set_.tables.size() ? &set_.tables[n.table] : nullptr;
     switch (n.op) {
-      case Op::Const: out_ += " " + constText(n); break;
+      case Op::Const:
+        out_ += " " + constText(n);
+        break;
       case Op::Param:
         out_ += fmt::format(" ${}{}", n.index, n.index < rule_.params.size() ? " " + rule_.params[n.index].name : "");
         break;
       case Op::Local:
-      case Op::Bind: out_ += " " + slot(n.index); break;
+      case Op::Bind:
+        out_ += " " + slot(n.index);
+        break;
       case Op::Field:
         if (t && n.column < t->layout.columns.size())
           out_ += " " + t->layout.name + "." + t->layout.columns[n.column].name;
@@ -94,7 +111,9 @@ class Printer {
         }
         break;
       }
-      case Op::Lookup: out_ += " " + table(n.table); break;
+      case Op::Lookup:
+        out_ += " " + table(n.table);
+        break;
       case Op::RowsWhere: {
         out_ += " " + table(n.table) + " (";
         for (size_t i = 0; i < n.columns.size(); ++i) {
@@ -108,7 +127,9 @@ class Printer {
         out_ += std::string(" ") + fnName(n.fn);
         if (n.fn == Fn::Label && n.index < set_.dicts.size()) out_ += " " + set_.dicts[n.index].name;
         break;
-      case Op::Aggregate: out_ += std::string(" ") + fnName(n.fn) + " " + slot(n.index); break;
+      case Op::Aggregate:
+        out_ += std::string(" ") + fnName(n.fn) + " " + slot(n.index);
+        break;
       case Op::GroupKey: {
         out_ += fmt::format(" #{}", n.index);
         const Node* g = n.args.empty() ? nullptr : n.args[0];
@@ -117,9 +138,14 @@ class Printer {
           out_ += " " + set_.groups[g->type.group()].keys[n.index].first;
         break;
       }
-      case Op::Ordered: out_ += std::string(" ") + fnName(n.fn) + " " + slot(n.index); break;
-      case Op::Peer: out_ += std::string(" ") + fnName(n.fn); break;
-      default: break;
+      case Op::Ordered:
+        out_ += std::string(" ") + fnName(n.fn) + " " + slot(n.index);
+        break;
+      case Op::Peer:
+        out_ += std::string(" ") + fnName(n.fn);
+        break;
+      default:
+        break;
     }
   }
 

@@ -13,7 +13,9 @@ namespace fundguard {
 
 using namespace ast;
 
-const Type& Lowering::checkedType(const Expr& e) const { return module_->exprTypes.at(e.id); }
+const Type& Lowering::checkedType(const Expr& e) const {
+  return module_->exprTypes.at(e.id);
+}
 
 const Resolution& Lowering::resolution(const Expr& e) const {
   static const Resolution none;
@@ -65,22 +67,30 @@ ir::Node* Lowering::convert(ir::Node* n, const ir::Type& want) {
   return c;
 }
 
-ir::Node* Lowering::exprAs(const Expr& e, const ir::Type& want) { return convert(expr(e), want); }
+ir::Node* Lowering::exprAs(const Expr& e, const ir::Type& want) {
+  return convert(expr(e), want);
+}
 
 ir::Node* Lowering::expr(const Expr& e) {
   const Type& t = checkedType(e);
   switch (e.kind) {
-    case ExprKind::Literal: return literal(static_cast<const LiteralExpr&>(e), t);
-    case ExprKind::Name: return name(static_cast<const NameExpr&>(e));
-    case ExprKind::Member: return member(static_cast<const MemberExpr&>(e));
-    case ExprKind::Call: return call(static_cast<const CallExpr&>(e));
-    case ExprKind::Aggregate: return aggregate(static_cast<const AggregateExpr&>(e));
+    case ExprKind::Literal:
+      return literal(static_cast<const LiteralExpr&>(e), t);
+    case ExprKind::Name:
+      return name(static_cast<const NameExpr&>(e));
+    case ExprKind::Member:
+      return member(static_cast<const MemberExpr&>(e));
+    case ExprKind::Call:
+      return call(static_cast<const CallExpr&>(e));
+    case ExprKind::Aggregate:
+      return aggregate(static_cast<const AggregateExpr&>(e));
     case ExprKind::Unary: {
       const auto& u = static_cast<const UnaryExpr&>(e);
       if (u.op == UnaryOp::Not) return node(ir::Op::Not, type(t), e, {expr(*u.operand)});
       return node(ir::Op::Neg, type(t), e, {exprAs(*u.operand, type(t))});
     }
-    case ExprKind::Binary: return binary(static_cast<const BinaryExpr&>(e));
+    case ExprKind::Binary:
+      return binary(static_cast<const BinaryExpr&>(e));
     case ExprKind::Compare: {
       const auto& c = static_cast<const CompareExpr&>(e);
       static const ir::Op ops[] = {ir::Op::Eq, ir::Op::Ne, ir::Op::Lt, ir::Op::Le, ir::Op::Gt, ir::Op::Ge};
@@ -120,7 +130,8 @@ ir::Node* Lowering::expr(const Expr& e) {
       };
       ir::Node* ge = side(ir::Op::Ge, *b.low);
       ir::Node* le = side(ir::Op::Le, *b.high);
-      ir::Node* both = rule_->make(ir::Op::And, ir::Type::scalar(ir::Kind::Bool, ge->type.nullable() || le->type.nullable()), at);
+      ir::Node* both =
+          rule_->make(ir::Op::And, ir::Type::scalar(ir::Kind::Bool, ge->type.nullable() || le->type.nullable()), at);
       both->args = {ge, le};
       ir::Node* bind = rule_->make(ir::Op::Bind, both->type, at);
       bind->index = temp;
@@ -143,7 +154,8 @@ ir::Node* Lowering::expr(const Expr& e) {
       for (const auto& item : l.items) n->args.push_back(exprAs(*item, want.element()));
       return n;
     }
-    case ExprKind::Error: break;
+    case ExprKind::Error:
+      break;
   }
   throw std::logic_error("lowering met an expression the checker rejected");
 }
@@ -164,12 +176,24 @@ ir::Node* Lowering::literal(const LiteralExpr& e, const Type& t) {
       else
         n->imm = need(parseInt(e.text));
       break;
-    case LiteralKind::Percent: n->imm = need(parseDec(e.text)) / 100; break;
-    case LiteralKind::String: n->text = e.text; break;
-    case LiteralKind::Date: n->imm = need(parseDate(e.text)); break;
-    case LiteralKind::DateTime: n->imm = need(parseDateTime(e.text)); break;
-    case LiteralKind::Bool: n->imm = e.text == "true" ? 1 : 0; break;
-    case LiteralKind::Null: n->isNull = true; break;
+    case LiteralKind::Percent:
+      n->imm = need(parseDec(e.text)) / 100;
+      break;
+    case LiteralKind::String:
+      n->text = e.text;
+      break;
+    case LiteralKind::Date:
+      n->imm = need(parseDate(e.text));
+      break;
+    case LiteralKind::DateTime:
+      n->imm = need(parseDateTime(e.text));
+      break;
+    case LiteralKind::Bool:
+      n->imm = e.text == "true" ? 1 : 0;
+      break;
+    case LiteralKind::Null:
+      n->isNull = true;
+      break;
   }
   return n;
 }
@@ -218,8 +242,10 @@ ir::Node* Lowering::member(const MemberExpr& e) {
       n->index = static_cast<uint32_t>(r.groupKey);
       return n;
     }
-    case Resolution::Kind::GroupRows: return node(ir::Op::GroupRows, t, e, {object});
-    default: break;
+    case Resolution::Kind::GroupRows:
+      return node(ir::Op::GroupRows, t, e, {object});
+    default:
+      break;
   }
   throw std::logic_error("lowering: member `" + e.member.name + "` resolved to nothing");
 }
@@ -270,7 +296,8 @@ ir::Node* Lowering::call(const CallExpr& e) {
   ir::Fn fn = ir::fnNamed(info->name);
   ir::Type t = type(checkedType(e));
   switch (info->kind) {
-    case BuiltinInfo::Kind::Table: return tableCall(e, fn == ir::Fn::None && std::string(info->name) == "lookup");
+    case BuiltinInfo::Kind::Table:
+      return tableCall(e, fn == ir::Fn::None && std::string(info->name) == "lookup");
     case BuiltinInfo::Kind::Ordered: {
       const auto& arg = static_cast<const NameExpr&>(*e.args[0].value);
       const Name* n = find(arg.name);
@@ -288,7 +315,8 @@ ir::Node* Lowering::call(const CallExpr& e) {
     case BuiltinInfo::Kind::Aggregate:
       if ((fn == ir::Fn::Min || fn == ir::Fn::Max) && e.args.size() == 2) break;  // min(a, b): a scalar call
       return aggregateOverList(e, fn);
-    case BuiltinInfo::Kind::Scalar: break;
+    case BuiltinInfo::Kind::Scalar:
+      break;
   }
   if (std::string(info->name) == "coalesce")
     return node(ir::Op::Coalesce, t, e, {exprAs(*e.args[0].value, t), exprAs(*e.args[1].value, t)});

@@ -16,10 +16,14 @@ namespace {
 
 ir::ScopeKind scopeKind(ScopeKind scope) {
   switch (scope) {
-    case ScopeKind::Line: return ir::ScopeKind::Line;
-    case ScopeKind::Claim: return ir::ScopeKind::Claim;
-    case ScopeKind::Person: return ir::ScopeKind::Person;
-    case ScopeKind::Institution: return ir::ScopeKind::Institution;
+    case ScopeKind::Line:
+      return ir::ScopeKind::Line;
+    case ScopeKind::Claim:
+      return ir::ScopeKind::Claim;
+    case ScopeKind::Person:
+      return ir::ScopeKind::Person;
+    case ScopeKind::Institution:
+      return ir::ScopeKind::Institution;
   }
   return ir::ScopeKind::Line;
 }
@@ -108,9 +112,12 @@ void Lowering::rule(const CheckedRule& checked) {
   auto row = [&](int table, bool nullable) { return ir::Type::row(static_cast<uint32_t>(table), nullable); };
   switch (rule.scope) {
     case ir::ScopeKind::Line:
-      rule.scopeSlots = {newSlot("line", row(set_.feeLineTable, false)), newSlot("setl", row(set_.settlementTable, false))};
+      rule.scopeSlots = {newSlot("line", row(set_.feeLineTable, false)),
+                         newSlot("setl", row(set_.settlementTable, false))};
       break;
-    case ir::ScopeKind::Claim: rule.scopeSlots = {newSlot("setl", row(set_.settlementTable, false))}; break;
+    case ir::ScopeKind::Claim:
+      rule.scopeSlots = {newSlot("setl", row(set_.settlementTable, false))};
+      break;
     case ir::ScopeKind::Person:
       rule.scopeSlots = {newSlot("person", row(set_.personTable, true)),
                          newSlot("history", ir::Type::list(ir::Type::row(settlement)))};
@@ -238,10 +245,9 @@ ir::Node* Lowering::hole(const std::string& path, ir::SourceRange span) {
     for (size_t l = 0; l < table.links.size() && !linked; ++l) {
       if (table.links[l].name != parts[k]) continue;
       const ir::LinkRef& link = table.links[l];
-      ir::Node* ln = rule_->make(link.many ? ir::Op::LinkMany : ir::Op::Link,
-                                 link.many ? ir::Type::list(ir::Type::row(link.target))
-                                           : ir::Type::row(link.target, true),
-                                 span);
+      ir::Node* ln =
+          rule_->make(link.many ? ir::Op::LinkMany : ir::Op::Link,
+                      link.many ? ir::Type::list(ir::Type::row(link.target)) : ir::Type::row(link.target, true), span);
       ln->index = static_cast<uint32_t>(l);
       ln->table = link.target;
       ln->args = {value};

@@ -11,16 +11,25 @@ namespace {
 
 ValueKind valueKind(TypeKind kind) {
   switch (kind) {
-    case TypeKind::Bool: return ValueKind::Bool;
-    case TypeKind::Int: return ValueKind::Int;
-    case TypeKind::Dec: return ValueKind::Dec;
-    case TypeKind::Money: return ValueKind::Money;
-    case TypeKind::Date: return ValueKind::Date;
-    case TypeKind::DateTime: return ValueKind::DateTime;
-    case TypeKind::Code: return ValueKind::Code;
+    case TypeKind::Bool:
+      return ValueKind::Bool;
+    case TypeKind::Int:
+      return ValueKind::Int;
+    case TypeKind::Dec:
+      return ValueKind::Dec;
+    case TypeKind::Money:
+      return ValueKind::Money;
+    case TypeKind::Date:
+      return ValueKind::Date;
+    case TypeKind::DateTime:
+      return ValueKind::DateTime;
+    case TypeKind::Code:
+      return ValueKind::Code;
     case TypeKind::List:
-    case TypeKind::Set: return ValueKind::List;
-    default: return ValueKind::Str;
+    case TypeKind::Set:
+      return ValueKind::List;
+    default:
+      return ValueKind::Str;
   }
 }
 
@@ -93,21 +102,34 @@ uint32_t Lowering::linkIndex(uint32_t table, const std::string& link) const {
 ir::Type Lowering::type(const Type& t) {
   bool n = t.nullable();
   switch (t.kind()) {
-    case TypeKind::Bool: return ir::Type::scalar(ir::Kind::Bool, n);
-    case TypeKind::Int: return ir::Type::scalar(ir::Kind::Int, n);
-    case TypeKind::Dec: return ir::Type::scalar(ir::Kind::Dec, n);
-    case TypeKind::Money: return ir::Type::scalar(ir::Kind::Money, n);
-    case TypeKind::Str: return ir::Type::scalar(ir::Kind::Str, n);
-    case TypeKind::Code: return ir::Type::scalar(ir::Kind::Code, n);
-    case TypeKind::Date: return ir::Type::scalar(ir::Kind::Date, n);
-    case TypeKind::DateTime: return ir::Type::scalar(ir::Kind::DateTime, n);
+    case TypeKind::Bool:
+      return ir::Type::scalar(ir::Kind::Bool, n);
+    case TypeKind::Int:
+      return ir::Type::scalar(ir::Kind::Int, n);
+    case TypeKind::Dec:
+      return ir::Type::scalar(ir::Kind::Dec, n);
+    case TypeKind::Money:
+      return ir::Type::scalar(ir::Kind::Money, n);
+    case TypeKind::Str:
+      return ir::Type::scalar(ir::Kind::Str, n);
+    case TypeKind::Code:
+      return ir::Type::scalar(ir::Kind::Code, n);
+    case TypeKind::Date:
+      return ir::Type::scalar(ir::Kind::Date, n);
+    case TypeKind::DateTime:
+      return ir::Type::scalar(ir::Kind::DateTime, n);
     case TypeKind::List:
-    case TypeKind::Set: return ir::Type::list(type(t.element()));
-    case TypeKind::Row: return ir::Type::row(tableIndex(t.tableInfo()), n);
-    case TypeKind::Group: return ir::Type::group(groupIndex(t.groupInfo()));
-    case TypeKind::Null: return ir::Type::scalar(ir::Kind::Bool, true);  // retyped where it is used
+    case TypeKind::Set:
+      return ir::Type::list(type(t.element()));
+    case TypeKind::Row:
+      return ir::Type::row(tableIndex(t.tableInfo()), n);
+    case TypeKind::Group:
+      return ir::Type::group(groupIndex(t.groupInfo()));
+    case TypeKind::Null:
+      return ir::Type::scalar(ir::Kind::Bool, true);  // retyped where it is used
     case TypeKind::Error:
-    case TypeKind::Table: break;
+    case TypeKind::Table:
+      break;
   }
   throw std::logic_error("lowering met a type with no run-time form: " + t.str());
 }
@@ -116,15 +138,23 @@ ir::Type Lowering::fieldType(uint32_t table, uint32_t column, bool rowNullable) 
   const ColumnLayout& c = set_.tables[table].layout.columns[column];
   auto kind = [](ValueKind k) {
     switch (k) {
-      case ValueKind::Bool: return ir::Kind::Bool;
-      case ValueKind::Int: return ir::Kind::Int;
-      case ValueKind::Dec: return ir::Kind::Dec;
-      case ValueKind::Money: return ir::Kind::Money;
-      case ValueKind::Date: return ir::Kind::Date;
-      case ValueKind::DateTime: return ir::Kind::DateTime;
-      case ValueKind::Code: return ir::Kind::Code;
+      case ValueKind::Bool:
+        return ir::Kind::Bool;
+      case ValueKind::Int:
+        return ir::Kind::Int;
+      case ValueKind::Dec:
+        return ir::Kind::Dec;
+      case ValueKind::Money:
+        return ir::Kind::Money;
+      case ValueKind::Date:
+        return ir::Kind::Date;
+      case ValueKind::DateTime:
+        return ir::Kind::DateTime;
+      case ValueKind::Code:
+        return ir::Kind::Code;
       case ValueKind::Str:
-      case ValueKind::List: break;
+      case ValueKind::List:
+        break;
     }
     return ir::Kind::Str;
   };

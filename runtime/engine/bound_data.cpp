@@ -28,7 +28,9 @@ void BoundData::prepareRule(const ir::Rule& rule, std::vector<uint32_t>& tablesR
     if (!n) return;
     for (const ir::Node* a : n->args) walk(a);
     switch (n->op) {
-      case ir::Op::Field: note(n->table); break;
+      case ir::Op::Field:
+        note(n->table);
+        break;
       case ir::Op::Link:
       case ir::Op::LinkMany: {
         const ir::LinkRef& link = set_.tables[n->args[0]->type.table()].links[n->index];
@@ -41,7 +43,8 @@ void BoundData::prepareRule(const ir::Rule& rule, std::vector<uint32_t>& tablesR
         note(n->table);
         prepareIndex(n->table, n->columns);
         break;
-      default: break;
+      default:
+        break;
     }
   };
   for (const ir::Param& p : rule.params) walk(p.defaultValue);

@@ -21,8 +21,12 @@ bool sameKeys(const interp::GroupValue& a, const interp::GroupValue& b) {
 
 InstitutionPeers::InstitutionPeers(const ir::Rule& rule, const std::vector<InstitutionSubject>& subjects,
                                    std::vector<std::vector<Value>> frames, std::vector<Value> peerKeys)
-    : rule_(rule), subjects_(subjects), frames_(std::move(frames)), peerKeys_(std::move(peerKeys)),
-      period_(rule.period), elements_(subjects.size()) {
+    : rule_(rule),
+      subjects_(subjects),
+      frames_(std::move(frames)),
+      peerKeys_(std::move(peerKeys)),
+      period_(rule.period),
+      elements_(subjects.size()) {
   std::function<bool(const ir::Node*)> asks = [&](const ir::Node* n) {
     if (!n) return false;
     if (n->op == ir::Op::Peer) return true;
@@ -75,7 +79,8 @@ Value InstitutionPeers::valueAt(const ir::Node& arg, size_t subject, interp::Eva
     if (!list.present) list = ev.eval(*rule_.forEach);
     const Value* match = nullptr;
     for (const Value& e : list.items()) {
-      bool same = e.group && mine->group ? sameKeys(*e.group, *mine->group) : (e.present == mine->present && e.i == mine->i);
+      bool same =
+          e.group && mine->group ? sameKeys(*e.group, *mine->group) : (e.present == mine->present && e.i == mine->i);
       if (same) {
         match = &e;
         break;
@@ -117,13 +122,19 @@ Value InstitutionPeers::peer(const ir::Node& node, interp::Evaluator& ev) {
   long double squares = 0;
   for (long double v : values) squares += (v - mean) * (v - mean);
   long double stddev = std::sqrt(squares / values.size());  // population: the peers are all there is
-  auto round = [](long double x) { return static_cast<int64_t>(x < 0 ? -std::floor(-x + 0.5L) : std::floor(x + 0.5L)); };
+  auto round = [](long double x) {
+    return static_cast<int64_t>(x < 0 ? -std::floor(-x + 0.5L) : std::floor(x + 0.5L));
+  };
   // The argument's representation to the result's (zscore is a dec; the others keep the kind).
-  auto scale = [](ir::Kind k) -> long double { return k == ir::Kind::Money ? 100.0L : k == ir::Kind::Dec ? 10000.0L : 1.0L; };
+  auto scale = [](ir::Kind k) -> long double {
+    return k == ir::Kind::Money ? 100.0L : k == ir::Kind::Dec ? 10000.0L : 1.0L;
+  };
   long double k = scale(node.type.kind()) / scale(arg.type.kind());
   switch (node.fn) {
-    case ir::Fn::PeerMean: return Value::of(round(mean * k));
-    case ir::Fn::PeerStddev: return Value::of(round(stddev * k));
+    case ir::Fn::PeerMean:
+      return Value::of(round(mean * k));
+    case ir::Fn::PeerStddev:
+      return Value::of(round(stddev * k));
     case ir::Fn::PeerMedian: {
       std::sort(values.begin(), values.end());
       size_t mid = values.size() / 2;
@@ -135,7 +146,8 @@ Value InstitutionPeers::peer(const ir::Node& node, interp::Evaluator& ev) {
       if (!x.present || stddev == 0) return Value::missing();
       return Value::of(round((static_cast<long double>(x.i) - mean) / stddev * 10000.0L));
     }
-    default: return Value::missing();
+    default:
+      return Value::missing();
   }
 }
 

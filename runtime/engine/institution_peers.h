@@ -34,7 +34,7 @@ class InstitutionPeers : public interp::PeerSource {
   std::vector<interp::Value> peerKeys_;
   ir::Period period_;
   std::map<std::pair<std::string, std::pair<bool, int64_t>>, std::vector<size_t>> groups_;  // (period, key)
-  std::map<std::pair<int64_t, std::string>, size_t> byInstitution_;                        // (code, period)
+  std::map<std::pair<int64_t, std::string>, size_t> byInstitution_;                         // (code, period)
   std::map<std::pair<const ir::Node*, size_t>, interp::Value> memo_;
   std::vector<interp::Value> elements_;  // each subject's `for each` list, once computed
   std::vector<bool> asksPeers_;          // per loop let: whether it uses peers or prior itself

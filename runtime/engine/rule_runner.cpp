@@ -89,7 +89,8 @@ void RuleRunner::emit(Evaluator& ev, SubjectKeys keys, const Value* element, std
   rowRefs(ev, rule_.involved, hit.involved);
   for (const ir::MessagePart& part : rule_.message)
     hit.message += part.value ? ev.format(ev.eval(*part.value), part.value->type) : part.text;
-  for (const ir::Evidence& e : rule_.evidence) hit.evidence.emplace_back(e.name, ev.format(ev.eval(*e.value), e.value->type));
+  for (const ir::Evidence& e : rule_.evidence)
+    hit.evidence.emplace_back(e.name, ev.format(ev.eval(*e.value), e.value->type));
   out.push_back(std::move(hit));
 }
 
@@ -220,7 +221,8 @@ size_t RuleRunner::run(std::vector<Hit>& out, unsigned threads) {
             return true;
           },
           out, threads);
-    case ir::ScopeKind::Institution: return runInstitutions(out);
+    case ir::ScopeKind::Institution:
+      return runInstitutions(out);
   }
   return 0;
 }

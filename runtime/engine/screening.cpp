@@ -1,6 +1,8 @@
 // See screening.h.
 #include "engine/screening.h"
 
+#include <functional>
+
 #include "data/scalar_values.h"
 #include "engine/bound_data.h"
 #include "engine/rule_runner.h"
@@ -41,13 +43,20 @@ bool parseParam(const std::string& text, const ir::Type& type, StringPool& pool,
     return true;
   };
   switch (type.kind()) {
-    case ir::Kind::Int: return take(parseInt(text));
-    case ir::Kind::Dec: return take(parseDec(text));
-    case ir::Kind::Money: return take(parseMoney(text));
-    case ir::Kind::Date: return take(parseDate(text));
-    case ir::Kind::DateTime: return take(parseDateTime(text));
+    case ir::Kind::Int:
+      return take(parseInt(text));
+    case ir::Kind::Dec:
+      return take(parseDec(text));
+    case ir::Kind::Money:
+      return take(parseMoney(text));
+    case ir::Kind::Date:
+      return take(parseDate(text));
+    case ir::Kind::DateTime:
+      return take(parseDateTime(text));
     case ir::Kind::Str:
-    case ir::Kind::Code: out = Value::of(pool.intern(text)); return true;
+    case ir::Kind::Code:
+      out = Value::of(pool.intern(text));
+      return true;
     case ir::Kind::Bool:
       if (text != "true" && text != "false") {
         error = "expected true or false";
@@ -55,7 +64,9 @@ bool parseParam(const std::string& text, const ir::Type& type, StringPool& pool,
       }
       out = Value::boolean(text == "true");
       return true;
-    default: error = "this parameter's type cannot be given on the command line"; return false;
+    default:
+      error = "this parameter's type cannot be given on the command line";
+      return false;
   }
 }
 
@@ -65,6 +76,16 @@ ScreeningResult screen(const ir::RuleSet& set, Dataset& data, const ScreeningOpt
   ScreeningResult result;
   result.rules.resize(set.rules.size());
   BoundData bound(set, data);
+
+  // Text constants of the rules go into the dataset's pool first, so that every evaluator (on
+  // any thread) gives them the same id: parameter values are shared between evaluators.
+  std::function<void(const ir::Node*)> intern = [&](const ir::Node* n) {
+    if (!n) return;
+    if (n->op == ir::Op::Const && n->type.isText() && !n->isNull) data.strings.intern(n->text);
+    for (const ir::Node* a : n->args) intern(a);
+  };
+  for (const ir::Rule& rule : set.rules)
+    for (const auto& node : rule.arena) intern(node.get());
 
   // Parameters: defaults (constant expressions), then the values given for the run.
   std::vector<std::vector<Value>> params(set.rules.size());
@@ -85,8 +106,7 @@ ScreeningResult screen(const ir::RuleSet& set, Dataset& data, const ScreeningOpt
         found = true;
         std::string error;
         if (!parseParam(given.value, param.type, data.strings, params[r][p], error))
-          result.errors.push_back("parameter " + given.rule + "." + given.name + " = '" + given.value +
-                                  "': " + error);
+          result.errors.push_back("parameter " + given.rule + "." + given.name + " = '" + given.value + "': " + error);
       }
     }
     if (!found) result.errors.push_back("no rule " + given.rule + " with a parameter " + given.name);

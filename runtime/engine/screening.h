@@ -24,7 +24,7 @@ struct ScreeningOptions {
   unsigned threads = 1;
   std::vector<ParamValue> params;
   std::function<void(size_t rule)> onRuleDone;  // progress
-  int onlyRule = -1;                             // run just this rule of the set (tests)
+  int onlyRule = -1;                            // run just this rule of the set (tests)
 };
 
 struct RuleOutcome {
@@ -35,8 +35,8 @@ struct RuleOutcome {
 };
 
 struct ScreeningResult {
-  std::vector<Hit> hits;  // sorted (exec/hit_order.h)
-  std::vector<RuleOutcome> rules;  // one per rule of the set
+  std::vector<Hit> hits;            // sorted (exec/hit_order.h)
+  std::vector<RuleOutcome> rules;   // one per rule of the set
   std::vector<std::string> errors;  // bad parameter values: nothing was run
   size_t orphanLines = 0;           // fee lines whose settlement is absent
 };

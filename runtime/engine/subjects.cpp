@@ -27,14 +27,19 @@ std::string Subjects::missing(ir::ScopeKind scope) const {
         return "missing table " + tableName(set.feeLineTable);
       if (set.lineToSettlement < 0) return "the fee-line table has no link setl";
       return "";
-    case ir::ScopeKind::Claim: return "";
-    case ir::ScopeKind::Person: return set.settlementPerson < 0 ? "the settlement table has no link person" : "";
-    case ir::ScopeKind::Institution: return set.settlementInstitution < 0 ? "the settlement table has no link inst" : "";
+    case ir::ScopeKind::Claim:
+      return "";
+    case ir::ScopeKind::Person:
+      return set.settlementPerson < 0 ? "the settlement table has no link person" : "";
+    case ir::ScopeKind::Institution:
+      return set.settlementInstitution < 0 ? "the settlement table has no link inst" : "";
   }
   return "";
 }
 
-int64_t Subjects::settlementDate(uint32_t s) const { return date_ && date_->has(s) ? date_->at(s) : INT64_MIN; }
+int64_t Subjects::settlementDate(uint32_t s) const {
+  return date_ && date_->has(s) ? date_->at(s) : INT64_MIN;
+}
 
 std::string Subjects::periodOf(int32_t days, ir::Period period) {
   int y;
@@ -42,9 +47,15 @@ std::string Subjects::periodOf(int32_t days, ir::Period period) {
   civilFromDays(days, y, m, d);
   char buf[48];
   switch (period) {
-    case ir::Period::Quarter: std::snprintf(buf, sizeof buf, "%04dQ%u", y, (m - 1) / 3 + 1); break;
-    case ir::Period::Year: std::snprintf(buf, sizeof buf, "%04d", y); break;
-    default: std::snprintf(buf, sizeof buf, "%04d-%02u", y, m); break;
+    case ir::Period::Quarter:
+      std::snprintf(buf, sizeof buf, "%04dQ%u", y, (m - 1) / 3 + 1);
+      break;
+    case ir::Period::Year:
+      std::snprintf(buf, sizeof buf, "%04d", y);
+      break;
+    default:
+      std::snprintf(buf, sizeof buf, "%04d-%02u", y, m);
+      break;
   }
   return buf;
 }
@@ -103,7 +114,8 @@ const std::vector<PersonSubject>& Subjects::persons() {
   if (personsMade_ || !missing(ir::ScopeKind::Person).empty()) return persons_;
   personsMade_ = true;
   const ir::RuleSet& set = data_.set();
-  const ir::LinkRef& link = set.tables[static_cast<size_t>(set.settlementTable)].links[static_cast<size_t>(set.settlementPerson)];
+  const ir::LinkRef& link =
+      set.tables[static_cast<size_t>(set.settlementTable)].links[static_cast<size_t>(set.settlementPerson)];
   const Column& psn = settlement_->columns[link.ours[0]];
   const StringPool& pool = data_.dataset().strings;
   std::map<std::string_view, size_t> byPerson;  // ordered by the person number's text

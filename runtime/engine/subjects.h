@@ -19,15 +19,15 @@ struct LineSubject {
 };
 
 struct PersonSubject {
-  int64_t psnNo;                     // text id
-  int64_t personRow;                 // -1: no row in the person table
+  int64_t psnNo;                      // text id
+  int64_t personRow;                  // -1: no row in the person table
   std::vector<uint32_t> settlements;  // by date, then settlement key
 };
 
 struct InstitutionSubject {
-  int64_t fixmedinsCode;  // text id
-  std::string period;     // 2024-03, 2024Q1, 2024
-  int64_t institutionRow;  // -1: no row in the institution table
+  int64_t fixmedinsCode;              // text id
+  std::string period;                 // 2024-03, 2024Q1, 2024
+  int64_t institutionRow;             // -1: no row in the institution table
   std::vector<uint32_t> settlements;  // by date, then settlement key
 };
 

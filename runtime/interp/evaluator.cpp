@@ -9,8 +9,7 @@ namespace fundguard::interp {
 using ir::Op;
 
 Evaluator::Evaluator(const engine::BoundData& data, const ir::Rule& rule, std::vector<Value> params)
-    : frame(rule.slots.size()), data_(data), rule_(rule), params_(std::move(params)),
-      texts_(data.dataset().strings) {}
+    : frame(rule.slots.size()), data_(data), rule_(rule), params_(std::move(params)), texts_(data.dataset().strings) {}
 
 Value Evaluator::constant(const ir::Node& n) {
   if (n.isNull) return Value::missing();
@@ -81,29 +80,37 @@ Value Evaluator::lookup(const ir::Node& n) {
 
 Value Evaluator::eval(const ir::Node& n) {
   switch (n.op) {
-    case Op::Const: return constant(n);
-    case Op::Param: return params_[n.index];
-    case Op::Local: return frame[n.index];
+    case Op::Const:
+      return constant(n);
+    case Op::Param:
+      return params_[n.index];
+    case Op::Local:
+      return frame[n.index];
     case Op::Bind:
       frame[n.index] = eval(*n.args[0]);
       return eval(*n.args[1]);
-    case Op::Field: return field(n);
+    case Op::Field:
+      return field(n);
     case Op::Link:
-    case Op::LinkMany: return link(n);
+    case Op::LinkMany:
+      return link(n);
     case Op::Lookup:
-    case Op::RowsWhere: return lookup(n);
+    case Op::RowsWhere:
+      return lookup(n);
     case Op::Convert:
     case Op::Neg:
     case Op::Add:
     case Op::Sub:
     case Op::Mul:
-    case Op::Div: return arithmetic(n);
+    case Op::Div:
+      return arithmetic(n);
     case Op::Eq:
     case Op::Ne:
     case Op::Lt:
     case Op::Le:
     case Op::Gt:
-    case Op::Ge: return compare(n);
+    case Op::Ge:
+      return compare(n);
     case Op::IsNull: {
       Value v = eval(*n.args[0]);
       return Value::boolean(!v.present);
@@ -161,7 +168,8 @@ Value Evaluator::eval(const ir::Node& n) {
       Value v = eval(*n.args[0]);
       return v.present ? v : eval(*n.args[1]);
     }
-    case Op::Call: return call(n);
+    case Op::Call:
+      return call(n);
     case Op::MakeList: {
       std::vector<Value> items;
       items.reserve(n.args.size());
@@ -175,7 +183,8 @@ Value Evaluator::eval(const ir::Node& n) {
       items.insert(items.end(), b.items().begin(), b.items().end());
       return Value::ofList(std::move(items));
     }
-    case Op::Aggregate: return aggregate(n);
+    case Op::Aggregate:
+      return aggregate(n);
     case Op::GroupKey: {
       Value g = eval(*n.args[0]);
       return g.group ? g.group->keys[n.index] : Value::missing();
@@ -189,7 +198,8 @@ Value Evaluator::eval(const ir::Node& n) {
       if (n.fn == ir::Fn::Previous) return loopIndex == 0 ? Value::missing() : (*loopList)[loopIndex - 1];
       return loopIndex + 1 < loopList->size() ? (*loopList)[loopIndex + 1] : Value::missing();
     }
-    case Op::Peer: return peers ? peers->peer(n, *this) : Value::missing();
+    case Op::Peer:
+      return peers ? peers->peer(n, *this) : Value::missing();
   }
   throw std::logic_error("the interpreter met an IR node it does not know");
 }

@@ -15,7 +15,9 @@ using ir::Kind;
 
 namespace {
 
-int64_t roundHalfAway(long double x) { return static_cast<int64_t>(x < 0 ? -std::floor(-x + 0.5L) : std::floor(x + 0.5L)); }
+int64_t roundHalfAway(long double x) {
+  return static_cast<int64_t>(x < 0 ? -std::floor(-x + 0.5L) : std::floor(x + 0.5L));
+}
 
 // Mean and spread are computed in long double from the exact representation, then rounded to
 // the result's representation: money to the fen, dec to 10^-4.
@@ -30,8 +32,8 @@ Value Evaluator::aggregate(const ir::Node& n) {
   Value source = eval(*n.args[0]);
   const ir::Node* valueNode = n.args[1];
   const ir::Node* filter = n.args[2];
-  std::vector<Value> kept;     // the elements that pass the filter
-  std::vector<Value> values;   // their values (when the aggregate has one), missing included
+  std::vector<Value> kept;    // the elements that pass the filter
+  std::vector<Value> values;  // their values (when the aggregate has one), missing included
   size_t total = 0;
   bool anyUnknown = false;
   Value saved = frame[n.index];
@@ -66,13 +68,17 @@ Value Evaluator::aggregate(const ir::Node& n) {
   Kind valueKind = valueNode ? valueNode->type.kind() : Kind::Int;
   Kind resultKind = n.type.kind();
   switch (n.fn) {
-    case Fn::Count: return Value::of(static_cast<int64_t>(kept.size()));
-    case Fn::Exists: return Value::boolean(!kept.empty());
-    case Fn::All: return anyUnknown ? Value::missing() : Value::boolean(true);
+    case Fn::Count:
+      return Value::of(static_cast<int64_t>(kept.size()));
+    case Fn::Exists:
+      return Value::boolean(!kept.empty());
+    case Fn::All:
+      return anyUnknown ? Value::missing() : Value::boolean(true);
     case Fn::Share:
       if (total == 0) return Value::missing();
       return Value::of(roundHalfAway(static_cast<long double>(kept.size()) * 10000.0L / total));
-    case Fn::Filter: return Value::ofList(std::move(kept));
+    case Fn::Filter:
+      return Value::ofList(std::move(kept));
     case Fn::First:
     case Fn::Last: {
       if (kept.empty()) return Value::missing();
@@ -113,7 +119,8 @@ Value Evaluator::aggregate(const ir::Node& n) {
       if (n.fn == Fn::Median) {
         std::sort(present.begin(), present.end());
         size_t mid = present.size() / 2;
-        long double m = present.size() % 2 ? present[mid] : (static_cast<long double>(present[mid - 1]) + present[mid]) / 2;
+        long double m =
+            present.size() % 2 ? present[mid] : (static_cast<long double>(present[mid - 1]) + present[mid]) / 2;
         return Value::of(roundHalfAway(m * k));
       }
       long double sum = 0;
@@ -124,7 +131,8 @@ Value Evaluator::aggregate(const ir::Node& n) {
       for (int64_t v : present) squares += (v - mean) * (v - mean);
       return Value::of(roundHalfAway(std::sqrt(squares / present.size()) * k));  // population
     }
-    default: break;
+    default:
+      break;
   }
   return Value::missing();
 }

@@ -27,7 +27,9 @@ int64_t divRound(Wide num, Wide den) {
 }
 
 // The scale of a numeric kind's representation: int 1, money 100 (fen), dec 10^4.
-int64_t scaleOf(Kind k) { return k == Kind::Money ? 100 : k == Kind::Dec ? kDecScale : 1; }
+int64_t scaleOf(Kind k) {
+  return k == Kind::Money ? 100 : k == Kind::Dec ? kDecScale : 1;
+}
 
 // Text length and prefix in characters (code points) of UTF-8.
 size_t utf8Length(std::string_view s) {
@@ -47,15 +49,23 @@ std::string_view utf8Prefix(std::string_view s, int64_t chars) {
 
 Kind columnKind(ValueKind k) {
   switch (k) {
-    case ValueKind::Bool: return Kind::Bool;
-    case ValueKind::Int: return Kind::Int;
-    case ValueKind::Dec: return Kind::Dec;
-    case ValueKind::Money: return Kind::Money;
-    case ValueKind::Date: return Kind::Date;
-    case ValueKind::DateTime: return Kind::DateTime;
-    case ValueKind::Code: return Kind::Code;
+    case ValueKind::Bool:
+      return Kind::Bool;
+    case ValueKind::Int:
+      return Kind::Int;
+    case ValueKind::Dec:
+      return Kind::Dec;
+    case ValueKind::Money:
+      return Kind::Money;
+    case ValueKind::Date:
+      return Kind::Date;
+    case ValueKind::DateTime:
+      return Kind::DateTime;
+    case ValueKind::Code:
+      return Kind::Code;
     case ValueKind::Str:
-    case ValueKind::List: break;
+    case ValueKind::List:
+      break;
   }
   return Kind::Str;
 }
@@ -73,8 +83,10 @@ Value Evaluator::arithmetic(const ir::Node& n) {
   if (!b.present) return Value::missing();
   Kind kb = n.args[1]->type.kind();
   switch (n.op) {
-    case Op::Add: return Value::of(a.i + b.i);  // same kinds, or date + days
-    case Op::Sub: return Value::of(a.i - b.i);  // date - date is days
+    case Op::Add:
+      return Value::of(a.i + b.i);  // same kinds, or date + days
+    case Op::Sub:
+      return Value::of(a.i - b.i);  // date - date is days
     case Op::Mul: {
       // The product's scale is the two operands' scales; bring it to the result's.
       Wide p = static_cast<Wide>(a.i) * b.i;
@@ -87,12 +99,15 @@ Value Evaluator::arithmetic(const ir::Node& n) {
       Wide den = static_cast<Wide>(scaleOf(ka)) * b.i;
       return Value::of(divRound(num, den));
     }
-    default: break;
+    default:
+      break;
   }
   return Value::missing();
 }
 
-bool Evaluator::equalValues(const Value& a, const Value& b) const { return a.present == b.present && a.i == b.i; }
+bool Evaluator::equalValues(const Value& a, const Value& b) const {
+  return a.present == b.present && a.i == b.i;
+}
 
 int Evaluator::compareValues(const Value& a, const Value& b, const ir::Type& type) {
   if (type.isText()) {
@@ -108,13 +123,20 @@ Value Evaluator::compare(const ir::Node& n) {
   if (!a.present || !b.present) return Value::missing();
   int c = compareValues(a, b, n.args[0]->type);
   switch (n.op) {
-    case Op::Eq: return Value::boolean(c == 0);
-    case Op::Ne: return Value::boolean(c != 0);
-    case Op::Lt: return Value::boolean(c < 0);
-    case Op::Le: return Value::boolean(c <= 0);
-    case Op::Gt: return Value::boolean(c > 0);
-    case Op::Ge: return Value::boolean(c >= 0);
-    default: return Value::missing();
+    case Op::Eq:
+      return Value::boolean(c == 0);
+    case Op::Ne:
+      return Value::boolean(c != 0);
+    case Op::Lt:
+      return Value::boolean(c < 0);
+    case Op::Le:
+      return Value::boolean(c <= 0);
+    case Op::Gt:
+      return Value::boolean(c > 0);
+    case Op::Ge:
+      return Value::boolean(c >= 0);
+    default:
+      return Value::missing();
   }
 }
 
@@ -129,12 +151,13 @@ Value Evaluator::call(const ir::Node& n) {
     for (const Value& a : args)
       if (!a.present && n.args.size() && n.fn != ir::Fn::Contains) return Value::missing();
   auto day = [&](size_t i) {
-    return kindOf(i) == Kind::DateTime ? (args[i].i >= 0 ? args[i].i / 86400 : (args[i].i - 86399) / 86400)
-                                       : args[i].i;
+    return kindOf(i) == Kind::DateTime ? (args[i].i >= 0 ? args[i].i / 86400 : (args[i].i - 86399) / 86400) : args[i].i;
   };
   switch (n.fn) {
-    case ir::Fn::Prefix: return Value::of(texts_.id(utf8Prefix(texts_.text(args[0].i), args[1].i)));
-    case ir::Fn::DateOf: return Value::of(day(0));
+    case ir::Fn::Prefix:
+      return Value::of(texts_.id(utf8Prefix(texts_.text(args[0].i), args[1].i)));
+    case ir::Fn::DateOf:
+      return Value::of(day(0));
     case ir::Fn::Month:
     case ir::Fn::Year: {
       int y;
@@ -145,7 +168,8 @@ Value Evaluator::call(const ir::Node& n) {
       std::snprintf(buf, sizeof buf, "%04d-%02u", y, m);
       return Value::of(texts_.id(buf));
     }
-    case ir::Fn::Days: return Value::of(args[1].i - args[0].i);
+    case ir::Fn::Days:
+      return Value::of(args[1].i - args[0].i);
     case ir::Fn::AgeAt: {
       int y1, y2;
       unsigned m1, d1, m2, d2;
@@ -154,7 +178,8 @@ Value Evaluator::call(const ir::Node& n) {
       int age = y2 - y1 - ((m2 < m1 || (m2 == m1 && d2 < d1)) ? 1 : 0);
       return Value::of(age);
     }
-    case ir::Fn::Abs: return Value::of(args[0].i < 0 ? -args[0].i : args[0].i);
+    case ir::Fn::Abs:
+      return Value::of(args[0].i < 0 ? -args[0].i : args[0].i);
     case ir::Fn::Round: {
       int64_t scale = scaleOf(kindOf(0));
       int64_t places = std::clamp<int64_t>(args[1].i, 0, 4);
@@ -193,7 +218,8 @@ Value Evaluator::call(const ir::Node& n) {
       int c = compareValues(args[0], args[1], n.args[0]->type);
       return (n.fn == ir::Fn::Min) == (c <= 0) ? args[0] : args[1];
     }
-    default: break;
+    default:
+      break;
   }
   return Value::missing();
 }
@@ -232,20 +258,30 @@ std::string Evaluator::format(const Value& v, const ir::Type& type) {
       }
       return out;
     }
-    default: break;
+    default:
+      break;
   }
   if (!v.present) return "（空）";
   switch (type.kind()) {
-    case Kind::Bool: return v.i ? "是" : "否";
-    case Kind::Int: return std::to_string(v.i);
-    case Kind::Dec: return formatDec(v.i);
-    case Kind::Money: return formatMoney(v.i);
-    case Kind::Date: return formatDate(static_cast<int32_t>(v.i));
-    case Kind::DateTime: return formatDateTime(v.i);
+    case Kind::Bool:
+      return v.i ? "是" : "否";
+    case Kind::Int:
+      return std::to_string(v.i);
+    case Kind::Dec:
+      return formatDec(v.i);
+    case Kind::Money:
+      return formatMoney(v.i);
+    case Kind::Date:
+      return formatDate(static_cast<int32_t>(v.i));
+    case Kind::DateTime:
+      return formatDateTime(v.i);
     case Kind::Str:
-    case Kind::Code: return std::string(texts_.text(v.i));
-    case Kind::Row: return rowKey(type.table(), v.i);
-    default: return "";
+    case Kind::Code:
+      return std::string(texts_.text(v.i));
+    case Kind::Row:
+      return rowKey(type.table(), v.i);
+    default:
+      return "";
   }
 }
 
