@@ -21,9 +21,11 @@ Value Evaluator::field(const ir::Node& n) {
   Value row = eval(*n.args[0]);
   const Table* table = data_.table(n.table);
   if (n.type.kind() == ir::Kind::List) {
-    if (!row.present || !table) return Value::ofList({});
+    // A missing list cell is missing (`is null` is true) and, where items are read, empty.
+    if (!row.present || !table) return Value::missing();
     const Column& c = table->columns[n.column];
     auto r = static_cast<size_t>(row.i);
+    if (!c.has(r)) return Value::missing();
     std::vector<Value> items;
     if (c.has(r))
       for (size_t k = 0; k < c.listSize(r); ++k) items.push_back(Value::of(c.listBegin(r)[k]));
