@@ -288,6 +288,8 @@ class InjectMixin:
     def mut_NM_PH_03(self, ctx):
         def m(ctx, L):
             ctx["medfee_extra"] = 5
+            while (sum(x[5] * x[6] for x in L) + 5) % 1000 == 0:     # PH-04: stay non-round
+                L.append(self.line("ZA12BAT0133010100", ctx["inst"], ctx["begn"], 7, None, "", "", ""))
 
         def rec(ctx, L, res):
             self.miss("PH-03", res[0], setl_id=res[0], note="medfee exceeds lines by exactly 0.05 (tolerance)")
@@ -297,7 +299,7 @@ class InjectMixin:
         st = {}
 
         def m(ctx, L):
-            if self.rng.random() < 0.5:
+            if self.rng.random() < 0.5 or ctx["kind"] != "21":   # age variant only on stays (DR-03 uses setl.age)
                 ctx["gend"] = "2" if ctx["p"].gend == "1" else "1"
                 st["note"] = "settlement gend differs from psn_info_b"
             else:
@@ -461,6 +463,13 @@ class InjectMixin:
         return self.new_person(**kw)
 
     def stay(self, p, inst, begn, los, dx, kind="scenario", lines=None, **kw):
+        b0 = begn
+        while not inst.scenario_only and self.admits.get((inst.code, begn), 0) >= 9:   # IN-01
+            begn += dt.timedelta(days=1)
+        if begn != b0 and lines is not None:      # move prebuilt lines with the admission
+            for x in lines:
+                t = dt.date.fromisoformat(x[8][:10]) + (begn - b0)
+                x[8] = t.isoformat() + x[8][10:]
         end = begn + dt.timedelta(days=los)
         self.admits[(inst.code, begn)] = self.admits.get((inst.code, begn), 0) + 1
         L = lines if lines is not None else self.inpatient_lines(p, inst, begn, end, dx, **kw.pop("build", {}))
@@ -837,7 +846,7 @@ class InjectMixin:
         for j in range(30):
             p = self.scen_person(age=40 + j)
             d = D(7 + j // 10, 2 + 2 * (j % 10))
-            (s, _, t), _ = self.stay(p, h, d, 5, dx, lines=self.fixed_lines(h, d, 5, extra=[("311300007000000", 1), ("XB05BAP017B001", j % 3 + 1)]))
+            (s, _, t), _ = self.stay(p, h, d, 5, dx, lines=self.fixed_lines(h, d, 5, extra=[("311300007000000", 1), ("XB05BAP017B001", j % 2 + 1)]))
             tot += t["medfee"]
             fund += t["fund"]
         self.hit("IN-04", "institution", f"{h.code}|2024-Q3|K81", inst=h.code, period="2024-Q3", amount=tot, fund=fund,
