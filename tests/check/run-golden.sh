@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Golden tests of `fundguard check`: for each tests/check/NAME.rule, the expected output
-# (diagnostics as text, then the exit code) is tests/check/NAME.expected.
+# Golden tests of the compiler: for each tests/check/NAME.rule, the expected output of
+# `fundguard check` (diagnostics as text, then the exit code) is tests/check/NAME.expected; for
+# each tests/ir/NAME.rule, the expected output of `fundguard ir` is tests/ir/NAME.expected.
 #
 #   tests/check/run-golden.sh FUNDGUARD [NAME.rule ...]           compare (the CTest tests)
 #   tests/check/run-golden.sh --update FUNDGUARD [NAME.rule ...]  rewrite the .expected files
@@ -13,14 +14,18 @@ if [ "${1:-}" = "--update" ]; then update=1; shift; fi
 fundguard=$(realpath "$1"); shift
 cd "$(dirname "$0")/../.."
 files=("$@")
-[ ${#files[@]} -eq 0 ] && files=(tests/check/*.rule)
+[ ${#files[@]} -eq 0 ] && files=(tests/check/*.rule tests/ir/*.rule)
 failed=0
 for f in "${files[@]}"; do
   f=${f#./}
   expected="${f%.rule}.expected"
   args=$(sed -n '1s|^// args: ||p' "$f")
   # shellcheck disable=SC2086
-  actual=$(FUNDGUARD_LIB=stdlib-rules "$fundguard" check --color never $args "$f" 2>&1; echo "exit code: $?")
+  case "$f" in
+    tests/ir/*) command=(ir) ;;
+    *) command=(check --color never) ;;
+  esac
+  actual=$(FUNDGUARD_LIB=stdlib-rules "$fundguard" "${command[@]}" $args "$f" 2>&1; echo "exit code: $?")
   if [ $update -eq 1 ]; then
     printf '%s\n' "$actual" > "$expected"
     echo "updated $expected"

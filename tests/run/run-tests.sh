@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# End-to-end tests of `fundguard run`: the standard library over the bundled demo dataset
+# (examples/demo-data) must write exactly the hits and summary in tests/run/demo-data/, and the
+# same bytes with 1 and 4 threads.
+#
+#   tests/run/run-tests.sh FUNDGUARD            compare (the CTest test)
+#   tests/run/run-tests.sh --update FUNDGUARD   rewrite tests/run/demo-data/ after a reviewed change
+set -u
+update=0
+if [ "${1:-}" = "--update" ]; then update=1; shift; fi
+fundguard=$(realpath "$1")
+cd "$(dirname "$0")/../.."
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+failed=0
+for threads in 1 4; do
+  if ! FUNDGUARD_LIB=stdlib-rules "$fundguard" run --rules stdlib-rules --data examples/demo-data \
+      --out "$out/t$threads" --threads $threads > "$out/t$threads.stdout" 2> "$out/t$threads.stderr"; then
+    echo "FAIL fundguard run exited non-zero with --threads $threads"
+    cat "$out/t$threads.stderr"
+    exit 1
+  fi
+done
+for f in hits.csv hits.jsonl summary.json rejects.csv; do
+  if ! cmp -s "$out/t1/$f" "$out/t4/$f"; then
+    echo "FAIL $f differs between --threads 1 and --threads 4"
+    failed=1
+  fi
+done
+expected=tests/run/demo-data
+if [ $update -eq 1 ]; then
+  mkdir -p $expected
+  cp "$out/t1/hits.csv" "$out/t1/summary.json" "$out/t1/rejects.csv" $expected/
+  echo "updated $expected"
+  exit 0
+fi
+for f in hits.csv summary.json rejects.csv; do
+  if ! diff -u "$expected/$f" "$out/t1/$f" > "$out/diff" 2>&1; then
+    echo "FAIL $f differs from $expected/$f"
+    head -40 "$out/diff"
+    failed=1
+  fi
+done
+exit $failed
