@@ -44,6 +44,26 @@ expect 1 "check broken rule sarif" -- "$fg" check --format sarif tests/cli/broke
 contains '"version": "2.1.0"' "sarif version"
 contains '"ruleId": "FG1011"' "sarif result"
 
+# run, test, ir
+out=/tmp/fg-cli-run.$$
+expect 0 "run --help" -- "$fg" run --help;               contains "Exit codes" "run --help"
+expect 2 "run without data" -- "$fg" run --rules stdlib-rules
+expect 2 "run with a missing data dir" -- "$fg" run --rules stdlib-rules --data no/such/dir
+mkdir -p $out.empty
+expect 3 "run without setl_d.csv" -- "$fg" run --rules stdlib-rules --data $out.empty --out $out
+contains "has no setl_d.csv" "missing settlement file named"
+expect 2 "run with an unknown parameter" -- "$fg" run --rules stdlib-rules --data tests/run/gbk-data --out $out --param CH-01.nope=1
+contains "no rule CH-01 with a parameter nope" "unknown parameter named"
+expect 3 "run past --max-rejects" -- "$fg" run --rules stdlib-rules --data tests/run/gbk-data --out $out --max-rejects 1
+expect 0 "run over GBK data with bad rows" -- "$fg" run --rules stdlib-rules --data tests/run/gbk-data --out $out
+if ! grep -q "2024-02-30" $out/rejects.csv || ! grep -q "100.005" $out/rejects.csv; then
+  echo "FAIL: rejects.csv lacks the bad date or the 3-decimal money"; cat $out/rejects.csv; failures=$((failures + 1))
+fi
+expect 0 "test --help" -- "$fg" test --help;             contains "Exit codes" "test --help"
+expect 1 "test of a broken rule" -- "$fg" test tests/cli/broken.rule
+expect 0 "ir of a rule" -- "$fg" ir stdlib-rules/persons/PS-01.rule; contains "field date? psn_info_b.death_date" "ir prints fields"
+rm -rf $out $out.empty
+
 rm -f /tmp/fg-cli-out.$$
 if [ $failures -ne 0 ]; then echo "$failures CLI check(s) failed"; exit 1; fi
 echo "all CLI checks passed"
