@@ -47,6 +47,7 @@ Options:
                          encoding of the CSV files (default auto: UTF-8, else GB18030)
   --max-rejects N        fail (exit 3) when more than N input rows cannot be read
   --max-memory MB        fail (exit 3) when the data would need more memory than this
+                         (default: 80% of the memory available when the run starts)
   --include-reversals    screen reversal records too
   --require-tables       fail (exit 3) when a rule is skipped for a missing table
   --lib DIR              the standard library directory
@@ -92,6 +93,18 @@ std::optional<ReversalExclusion> reversalsOf(const ir::RuleSet& set) {
     r.feeLineLinkColumn = fee.layout.columns[fee.links[static_cast<size_t>(set.lineToSettlement)].ours[0]].name;
   }
   return r;
+}
+
+// 80% of the memory the system says is available (MemAvailable), as the default load limit: a
+// dataset too large for this machine stops with a message instead of being killed by the system.
+std::optional<uint64_t> defaultMemoryLimit() {
+  std::ifstream meminfo("/proc/meminfo");
+  std::string key;
+  uint64_t kb = 0;
+  std::string unit;
+  while (meminfo >> key >> kb >> unit)
+    if (key == "MemAvailable:") return kb * 1024 / 10 * 8;
+  return std::nullopt;
 }
 
 bool writeFile(const std::filesystem::path& path, const std::function<void(std::ostream&)>& write) {
@@ -152,7 +165,7 @@ int runRun(const std::vector<std::string>& argvIn) {
   if (auto enc = args.option("--encoding"); enc && !parseEncodingName(*enc, load.encoding))
     return usage("--encoding takes auto, utf8 or gbk");
   if (args.option("--max-rejects")) load.maxRejects = maxRejects;
-  if (args.option("--max-memory")) load.memoryLimitBytes = maxMemory << 20;
+  load.memoryLimitBytes = args.option("--max-memory") ? std::optional<uint64_t>(maxMemory << 20) : defaultMemoryLimit();
   load.includeReversals = args.has("--include-reversals");
 
   // 1. Rules: check, lower.
@@ -208,6 +221,8 @@ int runRun(const std::vector<std::string>& argvIn) {
   for (size_t r = 0; r < result.rules.size(); ++r)
     if (!result.rules[r].ran) {
       summary.markSkipped(r, result.rules[r].skipped);
+      std::cerr << "fundguard run: rule " << infos[r].id << " (" << infos[r].file
+                << ") skipped: " << result.rules[r].skipped << "\n";
       skipped = true;
     }
   for (const Hit& hit : result.hits) summary.addHit(hit);

@@ -126,7 +126,8 @@ bool FileReader::readHeader(CsvRecord& header) {
     fieldToColumn_.push_back(c);
     headerNames_.push_back(std::move(name));
   }
-  std::string missing;
+  std::string missing, absent;
+  size_t absentCount = 0;
   for (size_t c = 0; c < layout_.columns.size(); ++c) {
     const ColumnLayout& column = layout_.columns[c];
     if (columnToField[c] >= 0) continue;
@@ -134,10 +135,17 @@ bool FileReader::readHeader(CsvRecord& header) {
       missing += std::string(missing.empty() ? "" : ", ") + (column.key ? "key" : "required") + " column '" +
                  column.name + "'";
     } else {
-      result_.warnings.push_back(path_ + ": declared column '" + column.name +
-                                 "' is not in the header; all its values are missing");
+      absent += std::string(absent.empty() ? "" : ", ") + "'" + column.name + "'";
+      ++absentCount;
     }
   }
+  // One warning per file, however many optional columns an export leaves out.
+  if (absentCount == 1)
+    result_.warnings.push_back(path_ + ": declared column " + absent +
+                               " is not in the header; all its values are missing");
+  else if (absentCount > 1)
+    result_.warnings.push_back(path_ + ": declared columns " + absent +
+                               " are not in the header; all their values are missing");
   if (!missing.empty()) {
     result_.error = path_ + ": the header lacks " + missing;
     return false;
