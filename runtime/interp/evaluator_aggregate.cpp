@@ -35,16 +35,14 @@ Value Evaluator::aggregate(const ir::Node& n) {
   std::vector<Value> kept;    // the elements that pass the filter
   std::vector<Value> values;  // their values (when the aggregate has one), missing included
   size_t total = 0;
-  bool anyUnknown = false;
   Value saved = frame[n.index];
   for (const Value& element : source.items()) {
     ++total;
     frame[n.index] = element;
     if (filter) {
       Value f = eval(*filter);
-      if (!f.present) anyUnknown = true;
       if (!f.isTrue()) {
-        if (n.fn == Fn::All && f.isFalse()) {
+        if (n.fn == Fn::All) {  // every element must be TRUE: an unknown one makes it false
           frame[n.index] = saved;
           return Value::boolean(false);
         }
@@ -68,12 +66,12 @@ Value Evaluator::aggregate(const ir::Node& n) {
   Kind valueKind = valueNode ? valueNode->type.kind() : Kind::Int;
   Kind resultKind = n.type.kind();
   switch (n.fn) {
-    case Fn::Count:
-      return Value::of(static_cast<int64_t>(kept.size()));
+    case Fn::Count:  // count(x in L) counts elements; count(x.v for x in L) the values present
+      return Value::of(static_cast<int64_t>(valueNode ? present.size() : kept.size()));
     case Fn::Exists:
       return Value::boolean(!kept.empty());
     case Fn::All:
-      return anyUnknown ? Value::missing() : Value::boolean(true);
+      return Value::boolean(true);
     case Fn::Share:
       if (total == 0) return Value::missing();
       return Value::of(roundHalfAway(static_cast<long double>(kept.size()) * 10000.0L / total));

@@ -181,10 +181,11 @@ Value Evaluator::call(const ir::Node& n) {
     case ir::Fn::Abs:
       return Value::of(args[0].i < 0 ? -args[0].i : args[0].i);
     case ir::Fn::Round: {
-      int64_t scale = scaleOf(kindOf(0));
-      int64_t places = std::clamp<int64_t>(args[1].i, 0, 4);
+      // round(x, p): p decimal places; a negative p rounds to tens, hundreds, ...
+      int64_t digits = kindOf(0) == Kind::Money ? 2 : kindOf(0) == Kind::Dec ? 4 : 0;
+      int64_t places = std::clamp<int64_t>(args[1].i, -15, 4);
       int64_t unit = 1;
-      for (int64_t digits = scale == 100 ? 2 : scale == kDecScale ? 4 : 0; digits > places; --digits) unit *= 10;
+      for (int64_t d = digits; d > places; --d) unit *= 10;
       return Value::of(divRound(args[0].i, unit) * unit);
     }
     case ir::Fn::Len:
