@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end tests of `fundguard run`: the standard library over the bundled demo dataset
-# (examples/demo-data) must write exactly the hits and summary in tests/run/demo-data/, and the
-# same bytes with 1 and 4 threads.
+# (examples/demo-data) must write exactly the hits and summary in tests/run/demo-data/, the
+# same bytes with 1 and 4 threads, and find every case its truth file lists.
 #
 #   tests/run/run-tests.sh FUNDGUARD            compare (the CTest test)
 #   tests/run/run-tests.sh --update FUNDGUARD   rewrite tests/run/demo-data/ after a reviewed change
@@ -41,4 +41,9 @@ for f in hits.csv summary.json rejects.csv; do
     failed=1
   fi
 done
+# Every injected case of the demo dataset is found.
+if ! python3 tests/run/check-truth.py examples/demo-data/truth.csv "$out/t1/hits.csv"; then
+  echo "FAIL an injected case of examples/demo-data was not found"
+  failed=1
+fi
 exit $failed
