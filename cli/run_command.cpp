@@ -10,6 +10,7 @@
 #include "arguments.h"
 #include "commands.h"
 #include "engine/screening.h"
+#include "engine/streamed_screening.h"
 #include "exec/hit_sink.h"
 #include "exec/progress.h"
 #include "exec/rejects_writer.h"
@@ -48,6 +49,10 @@ Options:
   --max-rejects N        fail (exit 3) when more than N input rows cannot be read
   --max-memory MB        fail (exit 3) when the data would need more memory than this
                          (default: 80% of the memory available when the run starts)
+  --batch-lines N        read the fee lines N at a time (at settlement boundaries) and
+                         screen each batch; automatic when the fee-line file is larger
+                         than a quarter of the memory limit. Person and institution
+                         rules that read fee lines are then skipped (they say so).
   --include-reversals    screen reversal records too
   --require-tables       fail (exit 3) when a rule is skipped for a missing table
   --lib DIR              the standard library directory
@@ -107,6 +112,25 @@ std::optional<uint64_t> defaultMemoryLimit() {
   return std::nullopt;
 }
 
+// Fee lines are read in batches when --batch-lines says so, or when the fee-line file is larger
+// than a quarter of the memory limit (its columns in memory take about as much as its text).
+std::optional<size_t> streamBatchRows(const ir::RuleSet& set, const std::string& dir, const LoadOptions& load,
+                                      const std::optional<std::string>& batchLines) {
+  if (set.feeLineTable < 0 || set.lineToSettlement < 0) return std::nullopt;
+  if (batchLines) {
+    char* end = nullptr;
+    unsigned long long n = std::strtoull(batchLines->c_str(), &end, 10);
+    if (batchLines->empty() || *end != '\0' || n == 0) return std::nullopt;
+    return static_cast<size_t>(n);
+  }
+  const std::string& name = set.tables[static_cast<size_t>(set.feeLineTable)].layout.name;
+  std::error_code ec;
+  auto bytes = std::filesystem::file_size(std::filesystem::path(dir) / (name + ".csv"), ec);
+  if (ec || !load.memoryLimitBytes || bytes < *load.memoryLimitBytes / 4) return std::nullopt;
+  // A batch of about a sixteenth of the limit, at roughly 200 bytes a line in memory.
+  return std::max<size_t>(10000, static_cast<size_t>(*load.memoryLimitBytes / 16 / 200));
+}
+
 bool writeFile(const std::filesystem::path& path, const std::function<void(std::ostream&)>& write) {
   std::ofstream out(path, std::ios::binary);
   if (!out) {
@@ -123,8 +147,9 @@ int runRun(const std::vector<std::string>& argvIn) {
   std::vector<std::string> argv = argvIn;
   std::vector<std::string> rulePaths = takeRepeated(argv, "--rules");
   std::vector<std::string> paramTexts = takeRepeated(argv, "--param");
-  ArgumentSpec spec{{"-h", "--help", "--include-reversals", "--require-tables"},
-                    {"--data", "--out", "--threads", "--encoding", "--max-rejects", "--max-memory", "--lib"}};
+  ArgumentSpec spec{
+      {"-h", "--help", "--include-reversals", "--require-tables"},
+      {"--data", "--out", "--threads", "--encoding", "--max-rejects", "--max-memory", "--lib", "--batch-lines"}};
   Arguments args = parseArguments(argv, spec);
   if (args.has("-h") || args.has("--help")) {
     std::cout << kRunHelp;
@@ -184,11 +209,40 @@ int runRun(const std::vector<std::string>& argvIn) {
   for (const auto& module : checked->program->modules)
     sources.emplace_back(module->path, checked->program->sources.file(module->fileId).text());
 
-  // 2. Data.
+  // Parameters are checked before any data is read.
+  {
+    Dataset none;
+    engine::ScreeningOptions check = screening;
+    check.includeRule = [](size_t) { return false; };
+    engine::ScreeningResult checkedParams = engine::screen(set, none, check);
+    for (const std::string& e : checkedParams.errors) std::cerr << "fundguard run: error: " << e << "\n";
+    if (!checkedParams.errors.empty()) return kExitUsage;
+  }
+
+  // 2. Data, and with it the screening of fee lines when they are read in batches.
   std::vector<TableLayout> layouts;
   for (const ir::TableRef& t : set.tables) layouts.push_back(t.layout);
   load.reversals = reversalsOf(set);
+  std::vector<RuleInfo> infos = engine::ruleInfos(set);
+  bool terminal = isatty(fileno(stderr));
+  std::unique_ptr<Progress> progress;
+  std::optional<engine::StreamedScreening> streamed;
+  if (auto batch = streamBatchRows(set, *dataDir, load, args.option("--batch-lines"))) {
+    const ir::TableRef& fee = set.tables[static_cast<size_t>(set.feeLineTable)];
+    streamed.emplace(set, screening);
+    if (terminal) progress = std::make_unique<Progress>("fee-line batches", 0);
+    load.stream = StreamedTable{fee.layout.name,
+                                fee.layout.columns[fee.links[static_cast<size_t>(set.lineToSettlement)].ours[0]].name,
+                                *batch, [&](Dataset& dataset, std::string& error) {
+                                  bool ok = streamed->batch(dataset, error);
+                                  if (progress) progress->advance();
+                                  return ok;
+                                }};
+  } else if (!load.stream && args.option("--batch-lines")) {
+    return usage("--batch-lines takes a number of lines, and the rules need a fee-line table with link setl");
+  }
   LoadResult data = loadDataset(*dataDir, layouts, load);
+  if (progress) progress->finish();
   for (const std::string& w : data.warnings) std::cerr << "fundguard run: warning: " << w << "\n";
   const std::string& settlementName = set.tables[static_cast<size_t>(set.settlementTable)].layout.name;
   if (!data.ok() || !data.dataset || !data.dataset->table(settlementName)) {
@@ -197,16 +251,17 @@ int runRun(const std::vector<std::string>& argvIn) {
     return kExitData;
   }
 
-  // 3. Screening.
-  std::vector<RuleInfo> infos = engine::ruleInfos(set);
-  bool terminal = isatty(fileno(stderr));
-  std::unique_ptr<Progress> progress;
+  // 3. Screening (the rest of it, when fee lines were screened batch by batch).
   if (terminal) progress = std::make_unique<Progress>("screening", set.rules.size());
   screening.onRuleDone = [&](size_t) {
     if (progress) progress->advance();
   };
-  engine::ScreeningResult result = engine::screen(set, *data.dataset, screening);
+  engine::ScreeningResult result =
+      streamed ? streamed->finish(*data.dataset) : engine::screen(set, *data.dataset, screening);
   if (progress) progress->finish();
+  if (streamed)
+    std::cerr << "fundguard run: fee lines were screened in " << streamed->batches()
+              << " batches (the dataset is larger than a quarter of the memory limit, or --batch-lines)\n";
   if (!result.errors.empty()) {
     for (const std::string& e : result.errors) std::cerr << "fundguard run: error: " << e << "\n";
     return kExitUsage;

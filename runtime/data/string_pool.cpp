@@ -25,4 +25,12 @@ bool StringPool::find(std::string_view text, uint32_t& id) const {
   return true;
 }
 
+void StringPool::rollback(size_t size) {
+  while (views_.size() > size) {
+    ids_.erase(views_.back());
+    views_.pop_back();
+    storage_.pop_back();
+  }
+}
+
 }  // namespace fundguard

@@ -23,6 +23,9 @@ class StringPool {
   bool find(std::string_view text, uint32_t& id) const;
   std::string_view text(uint32_t id) const { return views_[id]; }
   size_t size() const { return views_.size(); }
+  // Forgets every text added since the pool had `size` texts (a streamed batch is done with them:
+  // no id above `size` is held any more). Ids below stay as they were.
+  void rollback(size_t size);
 
  private:
   std::deque<std::string> storage_;  // stable addresses for the views

@@ -114,8 +114,10 @@ ScreeningResult screen(const ir::RuleSet& set, Dataset& data, const ScreeningOpt
   if (!result.errors.empty()) return result;
 
   Subjects subjects(bound);
+  if (options.includeClaim) subjects.keepClaims(options.includeClaim);
   for (size_t r = 0; r < set.rules.size(); ++r) {
     if (options.onlyRule >= 0 && static_cast<size_t>(options.onlyRule) != r) continue;
+    if (options.includeRule && !options.includeRule(r)) continue;
     const ir::Rule& rule = set.rules[r];
     RuleOutcome& outcome = result.rules[r];
     std::vector<uint32_t> tables;

@@ -23,8 +23,10 @@ struct ParamValue {
 struct ScreeningOptions {
   unsigned threads = 1;
   std::vector<ParamValue> params;
-  std::function<void(size_t rule)> onRuleDone;  // progress
-  int onlyRule = -1;                            // run just this rule of the set (tests)
+  std::function<void(size_t rule)> onRuleDone;            // progress
+  int onlyRule = -1;                                      // run just this rule of the set (tests)
+  std::function<bool(size_t rule)> includeRule;           // when set: run only the rules it accepts
+  std::function<bool(uint32_t settlement)> includeClaim;  // when set: the claim subjects it accepts
 };
 
 struct RuleOutcome {

@@ -90,7 +90,8 @@ const std::vector<LineSubject>& Subjects::lines() {
 const std::vector<uint32_t>& Subjects::claims() {
   if (claimsMade_ || !settlement_) return claims_;
   claimsMade_ = true;
-  for (size_t row = 0; row < settlement_->rows; ++row) claims_.push_back(static_cast<uint32_t>(row));
+  for (size_t row = 0; row < settlement_->rows; ++row)
+    if (!keepClaim_ || keepClaim_(static_cast<uint32_t>(row))) claims_.push_back(static_cast<uint32_t>(row));
   return claims_;
 }
 

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -38,6 +39,9 @@ class Subjects {
   // Empty (with a reason) when the scope cannot run on this dataset.
   const std::vector<LineSubject>& lines();
   const std::vector<uint32_t>& claims();
+  // Only the settlements `keep` accepts are claim subjects (a streamed batch screens those whose
+  // lines it holds).
+  void keepClaims(std::function<bool(uint32_t settlement)> keep) { keepClaim_ = std::move(keep); }
   const std::vector<PersonSubject>& persons();
   const std::vector<InstitutionSubject>& institutions(ir::Period period);
   size_t orphanLines() const { return orphanLines_; }
@@ -59,6 +63,7 @@ class Subjects {
   std::vector<std::vector<InstitutionSubject>> institutions_{4};
   std::vector<bool> institutionsMade_ = std::vector<bool>(4, false);
   size_t orphanLines_ = 0;
+  std::function<bool(uint32_t)> keepClaim_;
 };
 
 }  // namespace fundguard::engine

@@ -11,12 +11,16 @@ namespace {
 
 // The order tables are read in: layout order, except that the settlement table goes first when
 // reversals are excluded, because the fee lines to leave out are known only once it is read.
-std::vector<size_t> readOrder(const std::vector<TableLayout>& layouts, const std::string& first) {
+// A streamed table goes last: its batches are screened against all the others.
+std::vector<size_t> readOrder(const std::vector<TableLayout>& layouts, const std::string& first,
+                              const std::string& last) {
   std::vector<size_t> order;
   for (size_t i = 0; i < layouts.size(); ++i)
     if (!first.empty() && layouts[i].name == first) order.push_back(i);
   for (size_t i = 0; i < layouts.size(); ++i)
-    if (first.empty() || layouts[i].name != first) order.push_back(i);
+    if ((first.empty() || layouts[i].name != first) && layouts[i].name != last) order.push_back(i);
+  for (size_t i = 0; i < layouts.size(); ++i)
+    if (!last.empty() && layouts[i].name == last) order.push_back(i);
   return order;
 }
 
@@ -46,7 +50,8 @@ LoadResult loadDataset(const std::string& dir, const std::vector<TableLayout>& l
       return result;
     }
   }
-  for (size_t i : readOrder(layouts, reversals ? reversals->settlementTable : "")) {
+  const std::string streamed = options.stream ? options.stream->table : "";
+  for (size_t i : readOrder(layouts, reversals ? reversals->settlementTable : "", streamed)) {
     const TableLayout& layout = layouts[i];
     TableStats& stats = result.stats[i];
     std::filesystem::path path = std::filesystem::path(dir) / (layout.name + ".csv");
@@ -70,6 +75,16 @@ LoadResult loadDataset(const std::string& dir, const std::vector<TableLayout>& l
       read.exclusion = std::move(exclusion);
     }
 
+    if (layout.name == streamed) {
+      Dataset& dataset = *result.dataset;
+      read.batches = TableBatches{options.stream->batchRows, options.stream->groupColumn,
+                                  [&](std::unique_ptr<Table> batch, std::string& error) {
+                                    dataset.tables[layout.name] = std::move(batch);
+                                    bool go_on = options.stream->onBatch(dataset, error);
+                                    dataset.tables.erase(layout.name);
+                                    return go_on;
+                                  }};
+    }
     TableReadResult table = readTable(path.string(), layout, result.dataset->strings, read);
     stats.encoding = table.encoding;
     stats.rowsRead = table.rowsRead;
@@ -87,7 +102,7 @@ LoadResult loadDataset(const std::string& dir, const std::vector<TableLayout>& l
       if (overBudget) break;
       continue;
     }
-    result.dataset->tables[layout.name] = std::move(table.table);
+    if (table.table) result.dataset->tables[layout.name] = std::move(table.table);
   }
 
   for (size_t i = 0; i < layouts.size(); ++i) {

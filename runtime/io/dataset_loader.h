@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -29,12 +30,22 @@ struct ReversalExclusion {
   std::string feeLineLinkColumn;  // e.g. "setl_id": the settlement a fee line belongs to
 };
 
+// One table read in batches rather than whole (see TableBatches): it is read last, and for each
+// batch `onBatch` sees the dataset with every other table whole and this one holding the batch.
+struct StreamedTable {
+  std::string table;        // e.g. "fee_list_d"
+  std::string groupColumn;  // e.g. "setl_id": rows of one value stay in one batch
+  size_t batchRows = 1 << 20;
+  std::function<bool(Dataset& dataset, std::string& error)> onBatch;
+};
+
 struct LoadOptions {
   Encoding encoding = Encoding::Auto;
   std::optional<uint64_t> maxRejects;        // more rejects than this (all tables) fails the load
   std::optional<uint64_t> memoryLimitBytes;  // an estimated footprint over this fails the load
   std::optional<ReversalExclusion> reversals;
   bool includeReversals = false;  // keep reversal rows and their fee lines after all
+  std::optional<StreamedTable> stream;
   size_t chunkBytes = 1 << 20;
 };
 

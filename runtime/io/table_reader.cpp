@@ -1,6 +1,7 @@
 // Reading one CSV file into a Table; see table_reader.h.
 #include "io/table_reader.h"
 
+#include <algorithm>
 #include <unordered_map>
 
 #include "data/scalar_values.h"
@@ -52,6 +53,8 @@ class FileReader {
   bool reject(uint64_t line, uint32_t column, std::string columnName, std::string raw, std::string reason);
   bool chargeMemory(uint64_t bytes, uint64_t line);
   void commit();
+  // Batches: hands the rows read so far to the callback and starts a new batch.
+  bool flushBatch();
 
   const std::string& path_;
   const TableLayout& layout_;
@@ -68,7 +71,27 @@ class FileReader {
   std::unordered_map<std::vector<int64_t>, uint64_t, KeyHash> keys_;  // key -> line first seen
   int excludeColumn_ = -1, collectColumn_ = -1;
   uint64_t pendingBytes_ = 0;  // pooled text added while staging the current record
+  // Batches
+  int groupColumn_ = -1;
+  std::string lastGroup_;    // the group text of the last committed row
+  size_t poolMark_ = 0;      // the pool's size when the rows began: later texts are per batch
+  uint64_t batchBytes_ = 0;  // memory charged by the current batch
 };
+
+bool FileReader::flushBatch() {
+  std::unique_ptr<Table> batch = std::move(table_);
+  table_ = std::make_unique<Table>(layout_);
+  table_->sourcePath = path_;
+  keys_.clear();
+  if (!options_.batches->onBatch(std::move(batch), result_.error)) {
+    if (result_.error.empty()) result_.error = path_ + ": stopped while screening a batch";
+    return false;
+  }
+  strings_.rollback(poolMark_);
+  if (options_.budget) options_.budget->memoryBytes -= std::min(options_.budget->memoryBytes, batchBytes_);
+  batchBytes_ = 0;
+  return true;
+}
 
 bool FileReader::reject(uint64_t line, uint32_t column, std::string columnName, std::string raw, std::string reason) {
   result_.rejects.push_back(Reject{path_, line, column, std::move(columnName), std::move(raw), std::move(reason)});
@@ -84,6 +107,7 @@ bool FileReader::reject(uint64_t line, uint32_t column, std::string columnName, 
 }
 
 bool FileReader::chargeMemory(uint64_t bytes, uint64_t line) {
+  batchBytes_ += bytes;
   ReadBudget* budget = options_.budget;
   if (!budget) return true;
   budget->memoryBytes += bytes;
@@ -302,6 +326,10 @@ void FileReader::run() {
       }
     }
   }
+  if (options_.batches) {
+    groupColumn_ = layout_.columnIndex(options_.batches->groupColumn);
+    poolMark_ = strings_.size();
+  }
   table_ = std::make_unique<Table>(layout_);
   table_->sourcePath = path_;
   staged_.assign(layout_.columns.size(), Staged{});
@@ -325,6 +353,15 @@ void FileReader::run() {
     } else {
       kept = stageRecord(record);
       if (!result_.error.empty()) return;
+      // A full batch ends where a new group begins; the record is read again after the pool
+      // forgot the batch's texts (its own included).
+      if (kept && options_.batches && table_->rows >= options_.batches->rows &&
+          (groupColumn_ < 0 || texts_[static_cast<size_t>(groupColumn_)] != lastGroup_)) {
+        if (!flushBatch()) return;
+        pendingBytes_ = 0;
+        kept = stageRecord(record);
+        if (!result_.error.empty()) return;
+      }
     }
     // Text a rejected record added to the pool stays there (unreferenced), so it still counts.
     if (!kept) {
@@ -356,10 +393,15 @@ void FileReader::run() {
       continue;
     }
     commit();
+    if (groupColumn_ >= 0) lastGroup_ = texts_[static_cast<size_t>(groupColumn_)];
     if (!chargeMemory(pendingBytes_, record.line)) return;
   }
   if (!csv.ioError().empty()) {
     result_.error = csv.ioError();
+    return;
+  }
+  if (options_.batches) {
+    flushBatch();
     return;
   }
   result_.table = std::move(table_);

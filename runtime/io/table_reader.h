@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -33,11 +34,24 @@ struct RowExclusion {
   std::string collectColumn;               // optional: report this column of excluded rows
 };
 
+// Reading a table in batches instead of whole (a fee-line file larger than memory): every
+// `rows` kept rows, at the next change of `groupColumn` (so that a settlement's lines stay in one
+// batch), the batch goes to `onBatch`, and the texts it added to the pool are forgotten
+// (StringPool::rollback) before the next. Duplicate keys are detected within a batch only.
+struct TableBatches {
+  size_t rows = 1 << 20;
+  std::string groupColumn;
+  // Called for every batch, the last one included (possibly empty); false stops the read with
+  // `error` set.
+  std::function<bool(std::unique_ptr<Table> batch, std::string& error)> onBatch;
+};
+
 struct TableReadOptions {
   Encoding encoding = Encoding::Auto;
   size_t chunkBytes = 1 << 20;
   ReadBudget* budget = nullptr;  // no limits when null
   std::optional<RowExclusion> exclusion;
+  std::optional<TableBatches> batches;  // read in batches; TableReadResult::table stays null
 };
 
 struct TableReadResult {

@@ -41,6 +41,28 @@ for f in hits.csv summary.json rejects.csv; do
     failed=1
   fi
 done
+# Fee lines read in batches (as for a dataset larger than memory): the rules that run give the
+# same hits; a fee-line file that does not keep each settlement's lines together is refused.
+if ! FUNDGUARD_LIB=stdlib-rules "$fundguard" run --rules stdlib-rules --data examples/demo-data \
+    --out "$out/streamed" --batch-lines 500 > /dev/null 2> "$out/streamed.stderr" ||
+   ! python3 tests/run/compare-streamed.py "$out/t1" "$out/streamed"; then
+  echo "FAIL the streamed run differs from the in-memory run"
+  cat "$out/streamed.stderr"
+  failed=1
+fi
+mkdir -p "$out/shuffled"
+cp examples/demo-data/*.csv "$out/shuffled/"
+{ head -1 examples/demo-data/fee_list_d.csv; tail -n +2 examples/demo-data/fee_list_d.csv | sort -t, -k8; } \
+  > "$out/shuffled/fee_list_d.csv"
+FUNDGUARD_LIB=stdlib-rules "$fundguard" run --rules stdlib-rules --data "$out/shuffled" --out "$out/s" \
+  --batch-lines 500 > /dev/null 2> "$out/shuffled.stderr"
+code=$?
+if [ $code -ne 3 ] || ! grep -q "must list each settlement's lines together" "$out/shuffled.stderr"; then
+  echo "FAIL a streamed fee-line file out of settlement order: exit $code, expected 3 and a message"
+  cat "$out/shuffled.stderr"
+  failed=1
+fi
+
 # Every injected case of the demo dataset is found.
 if ! python3 tests/run/check-truth.py examples/demo-data/truth.csv "$out/t1/hits.csv"; then
   echo "FAIL an injected case of examples/demo-data was not found"
