@@ -280,6 +280,11 @@ int runRun(const std::vector<std::string>& argvIn) {
                 << ") skipped: " << result.rules[r].skipped << "\n";
       skipped = true;
     }
+  for (size_t r = 0; r < result.rules.size(); ++r) summary.setScreened(r, result.rules[r].subjects);
+  if (result.orphanLines > 0)
+    summary.addUnscreened(set.tables[static_cast<size_t>(set.feeLineTable)].layout.name +
+                              " rows whose settlement is not in the data (absent, rejected or a reversal)",
+                          result.orphanLines);
   for (const Hit& hit : result.hits) summary.addHit(hit);
 
   std::filesystem::path out = args.option("--out").value_or("fundguard-out");

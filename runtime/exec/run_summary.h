@@ -37,6 +37,7 @@ struct CategoryTotals : HitTotals {
 };
 
 struct RuleTotals : HitTotals {
+  uint64_t screened = 0;  // subjects screened: fee lines, settlements, persons, institution-periods
   bool skipped = false;
   std::string skipReason;  // "missing table psi_d"; empty when the rule ran
 };
@@ -57,6 +58,11 @@ class RunSummary {
   void setRuleSetHash(std::string hex) { ruleSetHash_ = std::move(hex); }
   // The rule did not run (e.g. a table it needs is missing); it stays listed with the reason.
   void markSkipped(size_t rule, std::string reason);
+  void setScreened(size_t rule, uint64_t subjects) { ruleTotals_.at(rule).screened = subjects; }
+  // Rows read but not screened by any rule, and why ("fee_list_d rows whose settlement is absent"):
+  // nothing that was read leaves the run unaccounted for.
+  void addUnscreened(std::string what, uint64_t rows) { unscreened_.emplace_back(std::move(what), rows); }
+  const std::vector<std::pair<std::string, uint64_t>>& unscreened() const { return unscreened_; }
   // Counts of one input table; setting a table again replaces its counts.
   void setTable(const std::string& table, const TableCounts& counts) { tables_[table] = counts; }
   // Adds a hit to its rule, its category and its institution (fixmedins_code, possibly empty
@@ -84,6 +90,7 @@ class RunSummary {
   std::map<std::string, TableCounts> tables_;
   CategoryTotals total_;
   std::string ruleSetHash_;
+  std::vector<std::pair<std::string, uint64_t>> unscreened_;
 };
 
 }  // namespace fundguard

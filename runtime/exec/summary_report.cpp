@@ -59,6 +59,7 @@ void writeSummaryJson(std::ostream& out, const RunSummary& s) {
     w.key("category").value(r.category);
     w.key("kind").value(r.kind);
     w.key("status").value(t.skipped ? "skipped" : "ran");
+    w.key("screened").value(t.screened);
     w.key("skip_reason");
     if (t.skipped)
       w.value(t.skipReason);
@@ -108,6 +109,15 @@ void writeSummaryJson(std::ostream& out, const RunSummary& s) {
   }
   w.endArray();
 
+  w.key("unscreened").beginArray();
+  for (const auto& [what, rows] : s.unscreened()) {
+    w.beginObject();
+    w.key("what").value(what);
+    w.key("rows").value(rows);
+    w.endObject();
+  }
+  w.endArray();
+
   w.endObject();
   out << w.str() << '\n';
 }
@@ -135,6 +145,8 @@ void writeSummaryText(std::ostream& out, const RunSummary& s) {
     t.addRow({"合计 (total)", count(sum.read), count(sum.kept), count(sum.rejected), count(sum.reversals)});
     t.write(out);
   }
+  for (const auto& [what, rows] : s.unscreened())
+    out << "  未筛查 (not screened): " << what << ": " << count(rows) << "\n";
 
   out << "\n附表2 违规问题汇总 (findings by 附表2 category; amounts in yuan 元)\n";
   {
@@ -157,15 +169,16 @@ void writeSummaryText(std::ostream& out, const RunSummary& s) {
 
   out << "\n规则 (rules)\n";
   {
-    TextTable t({"规则 (rule)", "名称 (title)", "类别 (category)", "命中 (hits)", "涉及金额 (amount)",
-                 "医保基金 (fund)", "状态 (status)"},
-                {Align::Left, Align::Left, Align::Left, Align::Right, Align::Right, Align::Right, Align::Left});
+    TextTable t(
+        {"规则 (rule)", "名称 (title)", "类别 (category)", "筛查 (screened)", "命中 (hits)", "涉及金额 (amount)",
+         "医保基金 (fund)", "状态 (status)"},
+        {Align::Left, Align::Left, Align::Left, Align::Right, Align::Right, Align::Right, Align::Right, Align::Left});
     for (size_t i = 0; i < s.rules().size(); ++i) {
       const RuleInfo& r = s.rules()[i];
       const RuleTotals& c = s.rule(i);
       std::string status = c.skipped ? "跳过 (skipped): " + c.skipReason : "已运行 (ran)";
-      t.addRow({r.id + "@" + std::to_string(r.version), r.title, r.category, count(c.hits), yuanForPeople(c.amount),
-                yuanForPeople(c.fundAmount), status});
+      t.addRow({r.id + "@" + std::to_string(r.version), r.title, r.category, count(c.screened), count(c.hits),
+                yuanForPeople(c.amount), yuanForPeople(c.fundAmount), status});
     }
     t.write(out);
   }

@@ -89,6 +89,7 @@ TEST_CASE("summary JSON: every field, fixed key order") {
       "category": "C6",
       "kind": "violation",
       "status": "ran",
+      "screened": 0,
       "skip_reason": null,
       "hits": 3,
       "amount": "1000012.34",
@@ -102,6 +103,7 @@ TEST_CASE("summary JSON: every field, fixed key order") {
       "category": "C2",
       "kind": "suspect",
       "status": "ran",
+      "screened": 0,
       "skip_reason": null,
       "hits": 2,
       "amount": "500.00",
@@ -115,6 +117,7 @@ TEST_CASE("summary JSON: every field, fixed key order") {
       "category": "C5",
       "kind": "violation",
       "status": "skipped",
+      "screened": 0,
       "skip_reason": "missing table psi_d",
       "hits": 0,
       "amount": "0.00",
@@ -212,7 +215,8 @@ TEST_CASE("summary JSON: every field, fixed key order") {
       "rejected": 1,
       "reversals": 1
     }
-  ]
+  ],
+  "unscreened": []
 }
 )");
 }
