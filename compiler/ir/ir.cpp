@@ -186,4 +186,28 @@ const char* kindName(Kind kind) {
   return "?";
 }
 
+Kind kindOfColumn(ValueKind kind) {
+  switch (kind) {
+    case ValueKind::Bool:
+      return Kind::Bool;
+    case ValueKind::Int:
+      return Kind::Int;
+    case ValueKind::Dec:
+      return Kind::Dec;
+    case ValueKind::Money:
+      return Kind::Money;
+    case ValueKind::Date:
+      return Kind::Date;
+    case ValueKind::DateTime:
+      return Kind::DateTime;
+    case ValueKind::Code:
+      return Kind::Code;
+    case ValueKind::Str:
+      return Kind::Str;
+    case ValueKind::List:
+      return Kind::List;
+  }
+  return Kind::Str;
+}
+
 }  // namespace fundguard::ir

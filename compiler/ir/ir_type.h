@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "data/column.h"
+
 namespace fundguard::ir {
 
 enum class Kind : uint8_t { Bool, Int, Dec, Money, Date, DateTime, Str, Code, Row, List, Group };
@@ -40,5 +42,8 @@ class Type {
 };
 
 const char* kindName(Kind kind);
+
+// The IR kind of a column's cells (a list column: the kind of its items' list is List).
+Kind kindOfColumn(ValueKind kind);
 
 }  // namespace fundguard::ir

@@ -136,30 +136,8 @@ ir::Type Lowering::type(const Type& t) {
 
 ir::Type Lowering::fieldType(uint32_t table, uint32_t column, bool rowNullable) const {
   const ColumnLayout& c = set_.tables[table].layout.columns[column];
-  auto kind = [](ValueKind k) {
-    switch (k) {
-      case ValueKind::Bool:
-        return ir::Kind::Bool;
-      case ValueKind::Int:
-        return ir::Kind::Int;
-      case ValueKind::Dec:
-        return ir::Kind::Dec;
-      case ValueKind::Money:
-        return ir::Kind::Money;
-      case ValueKind::Date:
-        return ir::Kind::Date;
-      case ValueKind::DateTime:
-        return ir::Kind::DateTime;
-      case ValueKind::Code:
-        return ir::Kind::Code;
-      case ValueKind::Str:
-      case ValueKind::List:
-        break;
-    }
-    return ir::Kind::Str;
-  };
-  if (c.kind == ValueKind::List) return ir::Type::list(ir::Type::scalar(kind(c.element)));
-  return ir::Type::scalar(kind(c.kind), rowNullable || !(c.key || c.required));
+  if (c.kind == ValueKind::List) return ir::Type::list(ir::Type::scalar(ir::kindOfColumn(c.element)));
+  return ir::Type::scalar(ir::kindOfColumn(c.kind), rowNullable || !(c.key || c.required));
 }
 
 }  // namespace fundguard

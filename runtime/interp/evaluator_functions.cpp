@@ -47,29 +47,6 @@ std::string_view utf8Prefix(std::string_view s, int64_t chars) {
   return s.substr(0, i);
 }
 
-Kind columnKind(ValueKind k) {
-  switch (k) {
-    case ValueKind::Bool:
-      return Kind::Bool;
-    case ValueKind::Int:
-      return Kind::Int;
-    case ValueKind::Dec:
-      return Kind::Dec;
-    case ValueKind::Money:
-      return Kind::Money;
-    case ValueKind::Date:
-      return Kind::Date;
-    case ValueKind::DateTime:
-      return Kind::DateTime;
-    case ValueKind::Code:
-      return Kind::Code;
-    case ValueKind::Str:
-    case ValueKind::List:
-      break;
-  }
-  return Kind::Str;
-}
-
 }  // namespace
 
 Value Evaluator::arithmetic(const ir::Node& n) {
@@ -233,7 +210,7 @@ std::string Evaluator::rowKey(uint32_t table, int64_t row) {
   for (size_t k = 0; k < ref.key.size(); ++k) {
     if (k) key += '|';
     const Column& c = t->columns[ref.key[k]];
-    ir::Type ct = ir::Type::scalar(columnKind(c.layout.kind));
+    ir::Type ct = ir::Type::scalar(ir::kindOfColumn(c.layout.kind));
     key += c.has(static_cast<size_t>(row)) ? format(Value::of(c.at(static_cast<size_t>(row))), ct) : "";
   }
   return key;
