@@ -8,6 +8,7 @@
 
 #include "data/scalar_values.h"
 #include "engine/screening.h"
+#include "io/cell_parser.h"
 
 namespace fundguard::cli {
 
@@ -36,43 +37,22 @@ bool cell(const TestValue& v, const ColumnLayout& column, StringPool& pool, Colu
     return true;
   }
   std::string text = valueText(v);
-  auto take = [&](auto parsed) {
-    if (!parsed) {
-      error = parsed.error;
-      return false;
-    }
-    out.append(static_cast<int64_t>(*parsed.value));
+  if (column.kind != ValueKind::List) {
+    int64_t value = 0;
+    if (!parseCell(column.kind, text, pool, value, error)) return false;
+    out.append(value);
     return true;
-  };
-  switch (column.kind) {
-    case ValueKind::Int:
-      return take(parseInt(text));
-    case ValueKind::Dec:
-      return take(parseDec(text));
-    case ValueKind::Money:
-      return take(parseMoney(text));
-    case ValueKind::Date:
-      return take(parseDate(text));
-    case ValueKind::DateTime:
-      return take(parseDateTime(text));
-    case ValueKind::Bool:
-      out.append(text == "true" || text == "1" ? 1 : 0);
-      return true;
-    case ValueKind::Str:
-    case ValueKind::Code:
-      out.append(pool.intern(text));
-      return true;
-    case ValueKind::List: {
-      std::vector<int64_t> items;
-      size_t start = 0;
-      for (size_t bar; (bar = text.find('|', start)) != std::string::npos; start = bar + 1)
-        items.push_back(pool.intern(text.substr(start, bar - start)));
-      items.push_back(pool.intern(text.substr(start)));
-      out.appendList(items);
-      return true;
-    }
   }
-  return false;
+  std::vector<int64_t> items;  // a list is written as in a data file: items separated by '|'
+  size_t start = 0;
+  for (size_t bar = 0; bar != std::string::npos; start = bar + 1) {
+    bar = text.find('|', start);
+    int64_t item = 0;
+    if (!parseCell(column.element, std::string_view(text).substr(start, bar - start), pool, item, error)) return false;
+    items.push_back(item);
+  }
+  out.appendList(items);
+  return true;
 }
 
 // The key a test's `expect hit KEY` names: the hit's most specific subject key.

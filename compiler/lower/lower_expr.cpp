@@ -297,7 +297,7 @@ ir::Node* Lowering::call(const CallExpr& e) {
   ir::Type t = type(checkedType(e));
   switch (info->kind) {
     case BuiltinInfo::Kind::Table:
-      return tableCall(e, fn == ir::Fn::None && std::string(info->name) == "lookup");
+      return tableCall(e);
     case BuiltinInfo::Kind::Ordered: {
       const auto& arg = static_cast<const NameExpr&>(*e.args[0].value);
       const Name* n = find(arg.name);
@@ -362,7 +362,7 @@ ir::Node* Lowering::callDefine(const CallExpr& e, const DefineInfo& define) {
 }
 
 // lookup(table, key: v, ...) and rows(table, column: v, ...): the table is the first argument.
-ir::Node* Lowering::tableCall(const CallExpr& e, bool) {
+ir::Node* Lowering::tableCall(const CallExpr& e) {
   const Resolution& tr = resolution(*e.args[0].value);
   if (!tr.table) throw std::logic_error("lowering: lookup/rows without a table");
   uint32_t table = tableIndex(tr.table);

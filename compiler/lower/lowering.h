@@ -48,7 +48,7 @@ class Lowering {
   ir::Node* member(const ast::MemberExpr& e);
   ir::Node* call(const ast::CallExpr& e);
   ir::Node* callDefine(const ast::CallExpr& e, const DefineInfo& define);
-  ir::Node* tableCall(const ast::CallExpr& e, bool lookup);
+  ir::Node* tableCall(const ast::CallExpr& e);
   ir::Node* aggregate(const ast::AggregateExpr& e);
   ir::Node* aggregateOverList(const ast::CallExpr& e, ir::Fn fn);
   ir::Node* binary(const ast::BinaryExpr& e);

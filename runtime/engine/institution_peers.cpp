@@ -1,8 +1,8 @@
 // See institution_peers.h.
 #include "engine/institution_peers.h"
 
-#include <algorithm>
-#include <cmath>
+#include "interp/exact_numbers.h"
+
 #include <cstdio>
 #include <functional>
 
@@ -116,35 +116,20 @@ Value InstitutionPeers::peer(const ir::Node& node, interp::Evaluator& ev) {
     if (v.present) values.push_back(static_cast<long double>(v.i));
   }
   if (values.empty()) return Value::missing();
-  long double sum = 0;
-  for (long double v : values) sum += v;
-  long double mean = sum / values.size();
-  long double squares = 0;
-  for (long double v : values) squares += (v - mean) * (v - mean);
-  long double stddev = std::sqrt(squares / values.size());  // population: the peers are all there is
-  auto round = [](long double x) {
-    return static_cast<int64_t>(x < 0 ? -std::floor(-x + 0.5L) : std::floor(x + 0.5L));
-  };
+  interp::Statistics stats = interp::describe(values);
   // The argument's representation to the result's (zscore is a dec; the others keep the kind).
-  auto scale = [](ir::Kind k) -> long double {
-    return k == ir::Kind::Money ? 100.0L : k == ir::Kind::Dec ? 10000.0L : 1.0L;
-  };
-  long double k = scale(node.type.kind()) / scale(arg.type.kind());
+  long double k = interp::rescale(arg.type.kind(), node.type.kind());
   switch (node.fn) {
     case ir::Fn::PeerMean:
-      return Value::of(round(mean * k));
+      return Value::of(interp::roundHalfAway(stats.mean * k));
     case ir::Fn::PeerStddev:
-      return Value::of(round(stddev * k));
-    case ir::Fn::PeerMedian: {
-      std::sort(values.begin(), values.end());
-      size_t mid = values.size() / 2;
-      long double m = values.size() % 2 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
-      return Value::of(round(m * k));
-    }
+      return Value::of(interp::roundHalfAway(stats.stddev * k));
+    case ir::Fn::PeerMedian:
+      return Value::of(interp::roundHalfAway(stats.median * k));
     case ir::Fn::Zscore: {
       Value x = valueAt(arg, current, ev);
-      if (!x.present || stddev == 0) return Value::missing();
-      return Value::of(round((static_cast<long double>(x.i) - mean) / stddev * 10000.0L));
+      if (!x.present || stats.stddev == 0) return Value::missing();
+      return Value::of(interp::roundHalfAway((static_cast<long double>(x.i) - stats.mean) / stats.stddev * 10000.0L));
     }
     default:
       return Value::missing();

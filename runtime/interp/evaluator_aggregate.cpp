@@ -1,32 +1,17 @@
 // The interpreter's aggregates: one pass over the source list with the element in its slot,
 // keeping the elements whose filter is true (missing counts as not kept, as in `when`).
-// Missing values are left out of sums and statistics; a sum of nothing is 0, a minimum,
+// Missing values are left out of sums and statistics (exact_numbers.h); a sum of nothing is 0, a minimum,
 // maximum, mean, median or standard deviation of nothing is missing (docs/semantics.md).
 #include <algorithm>
-#include <cmath>
 #include <map>
 
 #include "interp/evaluator.h"
+#include "interp/exact_numbers.h"
 
 namespace fundguard::interp {
 
 using ir::Fn;
 using ir::Kind;
-
-namespace {
-
-int64_t roundHalfAway(long double x) {
-  return static_cast<int64_t>(x < 0 ? -std::floor(-x + 0.5L) : std::floor(x + 0.5L));
-}
-
-// Mean and spread are computed in long double from the exact representation, then rounded to
-// the result's representation: money to the fen, dec to 10^-4.
-long double scaleFactor(Kind from, Kind to) {
-  auto scale = [](Kind k) -> long double { return k == Kind::Money ? 100.0L : k == Kind::Dec ? 10000.0L : 1.0L; };
-  return scale(to) / scale(from);
-}
-
-}  // namespace
 
 Value Evaluator::aggregate(const ir::Node& n) {
   Value source = eval(*n.args[0]);
@@ -113,21 +98,11 @@ Value Evaluator::aggregate(const ir::Node& n) {
     case Fn::Median:
     case Fn::Stddev: {
       if (present.empty()) return Value::missing();
-      long double k = scaleFactor(valueKind, resultKind);
-      if (n.fn == Fn::Median) {
-        std::sort(present.begin(), present.end());
-        size_t mid = present.size() / 2;
-        long double m =
-            present.size() % 2 ? present[mid] : (static_cast<long double>(present[mid - 1]) + present[mid]) / 2;
-        return Value::of(roundHalfAway(m * k));
-      }
-      long double sum = 0;
-      for (int64_t v : present) sum += v;
-      long double mean = sum / present.size();
-      if (n.fn == Fn::Avg) return Value::of(roundHalfAway(mean * k));
-      long double squares = 0;
-      for (int64_t v : present) squares += (v - mean) * (v - mean);
-      return Value::of(roundHalfAway(std::sqrt(squares / present.size()) * k));  // population
+      std::vector<long double> numbers(present.begin(), present.end());
+      Statistics stats = describe(numbers);
+      long double k = rescale(valueKind, resultKind);
+      long double x = n.fn == Fn::Avg ? stats.mean : n.fn == Fn::Median ? stats.median : stats.stddev;
+      return Value::of(roundHalfAway(x * k));
     }
     default:
       break;

@@ -5,6 +5,7 @@
 
 #include "data/scalar_values.h"
 #include "interp/evaluator.h"
+#include "interp/exact_numbers.h"
 
 namespace fundguard::interp {
 
@@ -24,11 +25,6 @@ int64_t divRound(Wide num, Wide den) {
   Wide q = num / den, r = num % den;
   if (2 * (r < 0 ? -r : r) >= den) q += num < 0 ? -1 : 1;
   return static_cast<int64_t>(q);
-}
-
-// The scale of a numeric kind's representation: int 1, money 100 (fen), dec 10^4.
-int64_t scaleOf(Kind k) {
-  return k == Kind::Money ? 100 : k == Kind::Dec ? kDecScale : 1;
 }
 
 // Text length and prefix in characters (code points) of UTF-8.

@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "data/scalar_values.h"
+#include "io/cell_parser.h"
 #include "io/csv_parser.h"
 
 namespace fundguard {
@@ -178,45 +179,10 @@ bool FileReader::readHeader(CsvRecord& header) {
 }
 
 bool FileReader::parseScalar(ValueKind kind, std::string_view text, int64_t& value, std::string& reason) {
-  auto take = [&](auto parsed) {
-    if (!parsed) {
-      reason = parsed.error;
-      return false;
-    }
-    value = static_cast<int64_t>(*parsed.value);
-    return true;
-  };
-  switch (kind) {
-    case ValueKind::Money:
-      return take(parseMoney(text));
-    case ValueKind::Dec:
-      return take(parseDec(text));
-    case ValueKind::Int:
-      return take(parseInt(text));
-    case ValueKind::Date:
-      return take(parseDate(text));
-    case ValueKind::DateTime:
-      return take(parseDateTime(text));
-    case ValueKind::Bool:
-      if (text == "1" || text == "true") {
-        value = 1;
-      } else if (text == "0" || text == "false") {
-        value = 0;
-      } else {
-        reason = "not a bool (0, 1, true or false): '" + std::string(text) + "'";
-        return false;
-      }
-      return true;
-    case ValueKind::Str:
-    case ValueKind::Code:
-    case ValueKind::List: {  // a list of lists is not a kind the schema allows; read the item as text
-      size_t before = strings_.size();
-      value = strings_.intern(text);
-      if (strings_.size() != before) pendingBytes_ += text.size() + kPooledStringOverhead;
-      return true;
-    }
-  }
-  return false;
+  size_t before = strings_.size();
+  if (!parseCell(kind, text, strings_, value, reason)) return false;
+  if (strings_.size() != before) pendingBytes_ += text.size() + kPooledStringOverhead;
+  return true;
 }
 
 bool FileReader::parseField(const ColumnLayout& column, const std::string& text, Staged& staged, std::string& reason) {
