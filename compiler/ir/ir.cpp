@@ -126,6 +126,12 @@ Node* Rule::make(Op op, Type type, SourceRange at) {
   return n;
 }
 
+int TableRef::linkIndex(const std::string& name) const {
+  for (size_t i = 0; i < links.size(); ++i)
+    if (links[i].name == name) return static_cast<int>(i);
+  return -1;
+}
+
 int RuleSet::tableIndex(const std::string& name) const {
   for (size_t i = 0; i < tables.size(); ++i)
     if (tables[i].layout.name == name) return static_cast<int>(i);

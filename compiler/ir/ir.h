@@ -105,6 +105,7 @@ struct TableRef {
   std::vector<uint32_t> key;  // primary key columns
   std::vector<LinkRef> links;
   std::string label;
+  int linkIndex(const std::string& name) const;  // -1 when the table has no such link
 };
 
 struct DictRef {

@@ -56,11 +56,7 @@ void Lowering::schema() {
     for (const auto& table : module->tables) tableIndex(table.get());
   // The roles the scopes need, and the links they follow.
   auto link = [&](int table, const char* name) {
-    if (table < 0) return -1;
-    const auto& links = set_.tables[static_cast<size_t>(table)].links;
-    for (size_t i = 0; i < links.size(); ++i)
-      if (links[i].name == name) return static_cast<int>(i);
-    return -1;
+    return table < 0 ? -1 : set_.tables[static_cast<size_t>(table)].linkIndex(name);
   };
   for (const auto& [info, index] : tables_) {
     int i = static_cast<int>(index);

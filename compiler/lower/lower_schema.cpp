@@ -93,9 +93,8 @@ uint32_t Lowering::groupIndex(const GroupInfo& group) {
 }
 
 uint32_t Lowering::linkIndex(uint32_t table, const std::string& link) const {
-  const auto& links = set_.tables[table].links;
-  for (size_t i = 0; i < links.size(); ++i)
-    if (links[i].name == link) return static_cast<uint32_t>(i);
+  int index = set_.tables[table].linkIndex(link);
+  if (index >= 0) return static_cast<uint32_t>(index);
   throw std::logic_error("lowering: table " + set_.tables[table].layout.name + " has no link " + link);
 }
 

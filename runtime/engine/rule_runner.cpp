@@ -20,12 +20,16 @@ bool RuleRunner::effectiveOn(int64_t day) const {
   return day >= rule_.effectiveFrom && day <= rule_.effectiveTo;
 }
 
-void RuleRunner::evaluateLets(Evaluator& ev, const std::vector<ir::Let>& lets) {
-  bool loop = &lets == &rule_.loopLets;
-  if (loop) ev.loopLetsDone = 0;
-  for (const ir::Let& let : lets) {
+void RuleRunner::evaluateLets(Evaluator& ev) {
+  for (const ir::Let& let : rule_.lets) ev.frame[let.slot] = ev.eval(*let.value);
+}
+
+// Per element; loopLetsDone says how far they got (peers recompute those for a peer's element).
+void RuleRunner::evaluateLoopLets(Evaluator& ev) {
+  ev.loopLetsDone = 0;
+  for (const ir::Let& let : rule_.loopLets) {
     ev.frame[let.slot] = ev.eval(*let.value);
-    if (loop) ++ev.loopLetsDone;
+    ++ev.loopLetsDone;
   }
 }
 
@@ -95,7 +99,7 @@ void RuleRunner::emit(Evaluator& ev, SubjectKeys keys, const Value* element, std
 }
 
 void RuleRunner::screen(Evaluator& ev, const SubjectKeys& keys, std::vector<Hit>& out) {
-  evaluateLets(ev, rule_.lets);
+  evaluateLets(ev);
   if (!rule_.forEach) {
     if (ev.eval(*rule_.when).isTrue()) emit(ev, keys, nullptr, out);
     return;
@@ -112,7 +116,7 @@ void RuleRunner::screen(Evaluator& ev, const SubjectKeys& keys, std::vector<Hit>
         if (j == i) continue;
         ev.frame[rule_.forEachSecond] = items[j];
       }
-      evaluateLets(ev, rule_.loopLets);
+      evaluateLoopLets(ev);
       if (ev.eval(*rule_.when).isTrue()) emit(ev, keys, &items[i], out);
     }
   }
@@ -166,7 +170,7 @@ size_t RuleRunner::runInstitutions(std::vector<Hit>& out) {
   std::vector<Value> peerKeys;
   for (const InstitutionSubject& s : subjects) {
     fill(s);
-    evaluateLets(ev, rule_.lets);
+    evaluateLets(ev);
     peerKeys.push_back(rule_.peersBy ? ev.eval(*rule_.peersBy) : Value::missing());
     frames.push_back(ev.frame);
   }

@@ -30,7 +30,8 @@ class RuleRunner {
   size_t runInstitutions(std::vector<Hit>& out);
   // Lets, `for each`, condition and hits for the subject whose scope slots are filled.
   void screen(interp::Evaluator& ev, const SubjectKeys& keys, std::vector<Hit>& out);
-  void evaluateLets(interp::Evaluator& ev, const std::vector<ir::Let>& lets);
+  void evaluateLets(interp::Evaluator& ev);      // before `for each`: once per subject
+  void evaluateLoopLets(interp::Evaluator& ev);  // after it: once per element
   void emit(interp::Evaluator& ev, SubjectKeys keys, const interp::Value* element, std::vector<Hit>& out);
   void rowRefs(interp::Evaluator& ev, const ir::Node* node, std::vector<RowRef>& out);
   void settlementKeys(interp::Evaluator& ev, int64_t settlement, SubjectKeys& keys);
