@@ -118,14 +118,14 @@ void excludeReversals(const ir::RuleSet& set, Dataset& data) {
 }
 
 TestOutcome runOne(const CheckResult& checked, const CheckedRule& rule, int ruleIndex, const TestClause& test,
-                   Span span, const ir::RuleSet& set) {
+                   Span span, const ir::RuleSet& set, const engine::ScreeningOptions& base) {
   TestOutcome outcome;
   outcome.rule = rule.decl->id;
   outcome.test = test.name;
   outcome.file = rule.module->path;
   outcome.line = checked.program->sources.file(span.file).position(span.begin).line;
   Dataset data;
-  engine::ScreeningOptions options;
+  engine::ScreeningOptions options = base;
   options.onlyRule = ruleIndex;
   std::vector<const ExpectStep*> expects;
   for (const TestStepAt& at : test.steps) {
@@ -213,7 +213,8 @@ TestOutcome runOne(const CheckResult& checked, const CheckedRule& rule, int rule
 
 }  // namespace
 
-TestReport runRuleTests(const CheckResult& checked, const std::vector<CheckedRule>& rules, const ir::RuleSet& set) {
+TestReport runRuleTests(const CheckResult& checked, const std::vector<CheckedRule>& rules, const ir::RuleSet& set,
+                        const engine::ScreeningOptions& base) {
   TestReport report;
   int index = 0;
   for (const CheckedRule& rule : rules) {
@@ -222,7 +223,7 @@ TestReport runRuleTests(const CheckResult& checked, const std::vector<CheckedRul
     for (const Clause& clause : rule.decl->clauses)
       if (const auto* test = std::get_if<TestClause>(&clause.body)) {
         any = true;
-        report.tests.push_back(runOne(checked, rule, index, *test, clause.span, set));
+        report.tests.push_back(runOne(checked, rule, index, *test, clause.span, set, base));
       }
     if (!any) report.untested.push_back(rule.decl->id);
     ++index;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "driver/check.h"
+#include "engine/screening.h"
 #include "ir/ir.h"
 
 namespace fundguard::cli {
@@ -25,6 +26,7 @@ struct TestReport {
   size_t failed() const;
 };
 
-TestReport runRuleTests(const CheckResult& checked, const std::vector<CheckedRule>& rules, const ir::RuleSet& set);
+TestReport runRuleTests(const CheckResult& checked, const std::vector<CheckedRule>& rules, const ir::RuleSet& set,
+                        const engine::ScreeningOptions& base);
 
 }  // namespace fundguard::cli

@@ -1,11 +1,15 @@
 // `fundguard run --rules R --data D`: screens a dataset with a rule set and writes the hits,
 // the rejects and the summary.
+#include <sys/resource.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+
+#include <fmt/format.h>
 
 #include "arguments.h"
 #include "commands.h"
@@ -18,6 +22,7 @@
 #include "exec/run_summary.h"
 #include "exec/summary_report.h"
 #include "io/dataset_loader.h"
+#include "jit/compiled_rules.h"
 #include "lower/lower.h"
 #include "rule_loading.h"
 
@@ -30,6 +35,7 @@ Screens the settlement data in DIR (one NAME.csv per table, as in the data
 contract; only setl_d.csv is required) with the rules in PATH (a .rule file or a
 directory), and writes to the output directory:
   hits.csv, hits.jsonl   one row per hit: rule, subject keys, amounts, message, evidence
+  timings.json           seconds spent loading, compiling and screening; peak memory
   rejects.csv            input rows that could not be read: file, line, column, value, reason
   summary.json, summary.txt
                          per rule, per 附表2 category, per institution; rows read,
@@ -44,6 +50,8 @@ Options:
   --param RULE.NAME=VALUE
                          set a rule parameter for this run (repeatable)
   --threads N            screening threads (default 1); output is identical for any N
+  --engine jit|interp    jit (default): the rules compiled to native code with LLVM;
+                         interp: the reference interpreter. The hits are identical.
   --encoding auto|utf8|gbk
                          encoding of the CSV files (default auto: UTF-8, else GB18030)
   --max-rejects N        fail (exit 3) when more than N input rows cannot be read
@@ -60,12 +68,43 @@ Options:
 
 Exit codes: 0 screened (hits or not), 1 the rules have errors, 2 usage or I/O
 problem, 3 the data could not be screened (a limit was passed, a required table
-or column is missing, a rule was skipped under --require-tables).
+or column is missing, a rule was skipped under --require-tables), 4 internal
+error (the JIT and the interpreter disagree on a hit: please report it).
 )";
 
 namespace {
 
 constexpr int kExitData = 3;
+constexpr int kExitInternal = 4;
+
+using Clock = std::chrono::steady_clock;
+double secondsSince(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+// What timings.json reports: where the time went, for benchmarks (bench/) and the curious.
+struct Timings {
+  std::string engine;
+  unsigned threads = 1;
+  double compileSeconds = 0, generateSeconds = 0, optimizeSeconds = 0, machineCodeSeconds = 0;
+  double loadSeconds = 0, screenSeconds = 0;
+  double scopeSeconds[4] = {0, 0, 0, 0};
+  uint64_t inputBytes = 0;
+};
+
+void writeTimings(std::ostream& o, const Timings& t) {
+  struct rusage usage {};
+  getrusage(RUSAGE_SELF, &usage);
+  o << fmt::format(
+      "{{\n  \"engine\": \"{}\",\n  \"threads\": {},\n  \"compile_seconds\": {:.6f},\n"
+      "  \"compile_generate_seconds\": {:.6f},\n  \"compile_optimize_seconds\": {:.6f},\n"
+      "  \"compile_machine_code_seconds\": {:.6f},\n  \"load_seconds\": {:.6f},\n  \"input_bytes\": {},\n"
+      "  \"screen_seconds\": {:.6f},\n  \"scope_seconds\": {{\"line\": {:.6f}, \"claim\": {:.6f}, "
+      "\"person\": {:.6f}, \"institution\": {:.6f}}},\n  \"peak_rss_bytes\": {}\n}}\n",
+      t.engine, t.threads, t.compileSeconds, t.generateSeconds, t.optimizeSeconds, t.machineCodeSeconds, t.loadSeconds,
+      t.inputBytes, t.screenSeconds, t.scopeSeconds[0], t.scopeSeconds[1], t.scopeSeconds[2], t.scopeSeconds[3],
+      static_cast<uint64_t>(usage.ru_maxrss) * 1024);
+}
 
 // --rules and --param may be given several times: take them out before the common parser.
 std::vector<std::string> takeRepeated(std::vector<std::string>& argv, const std::string& name) {
@@ -147,9 +186,9 @@ int runRun(const std::vector<std::string>& argvIn) {
   std::vector<std::string> argv = argvIn;
   std::vector<std::string> rulePaths = takeRepeated(argv, "--rules");
   std::vector<std::string> paramTexts = takeRepeated(argv, "--param");
-  ArgumentSpec spec{
-      {"-h", "--help", "--include-reversals", "--require-tables"},
-      {"--data", "--out", "--threads", "--encoding", "--max-rejects", "--max-memory", "--lib", "--batch-lines"}};
+  ArgumentSpec spec{{"-h", "--help", "--include-reversals", "--require-tables"},
+                    {"--data", "--out", "--threads", "--encoding", "--max-rejects", "--max-memory", "--lib",
+                     "--batch-lines", "--engine"}};
   Arguments args = parseArguments(argv, spec);
   if (args.has("-h") || args.has("--help")) {
     std::cout << kRunHelp;
@@ -186,6 +225,9 @@ int runRun(const std::vector<std::string>& argvIn) {
   if (!number("--max-rejects", maxRejects)) return usage("--max-rejects takes a number");
   if (!number("--max-memory", maxMemory)) return usage("--max-memory takes a number of megabytes");
   screening.threads = static_cast<unsigned>(threads);
+  screening.engine = engine::Engine::Jit;
+  if (auto name = args.option("--engine"); name && !engine::engineNamed(*name, screening.engine))
+    return usage("--engine takes jit or interp");
   LoadOptions load;
   if (auto enc = args.option("--encoding"); enc && !parseEncodingName(*enc, load.encoding))
     return usage("--encoding takes auto, utf8 or gbk");
@@ -219,6 +261,20 @@ int runRun(const std::vector<std::string>& argvIn) {
     if (!checkedParams.errors.empty()) return kExitUsage;
   }
 
+  // The native code, compiled once for the whole run (every batch of a streamed run uses it).
+  Timings timings;
+  timings.engine = engine::engineName(screening.engine);
+  timings.threads = screening.threads;
+  if (screening.engine == engine::Engine::Jit) {
+    auto start = Clock::now();
+    auto compiled = jit::CompiledRules::compile(set);
+    timings.compileSeconds = secondsSince(start);
+    timings.generateSeconds = compiled->generateSeconds;
+    timings.optimizeSeconds = compiled->optimizeSeconds;
+    timings.machineCodeSeconds = compiled->machineCodeSeconds;
+    screening.compiled = std::move(compiled);
+  }
+
   // 2. Data, and with it the screening of fee lines when they are read in batches.
   std::vector<TableLayout> layouts;
   for (const ir::TableRef& t : set.tables) layouts.push_back(t.layout);
@@ -241,7 +297,13 @@ int runRun(const std::vector<std::string>& argvIn) {
   } else if (!load.stream && args.option("--batch-lines")) {
     return usage("--batch-lines takes a number of lines, and the rules need a fee-line table with link setl");
   }
+  auto loadStart = Clock::now();
   LoadResult data = loadDataset(*dataDir, layouts, load);
+  timings.loadSeconds = secondsSince(loadStart);
+  for (const TableLayout& layout : layouts) {
+    auto bytes = std::filesystem::file_size(std::filesystem::path(*dataDir) / (layout.name + ".csv"), ec);
+    if (!ec) timings.inputBytes += bytes;
+  }
   if (progress) progress->finish();
   for (const std::string& w : data.warnings) std::cerr << "fundguard run: warning: " << w << "\n";
   const std::string& settlementName = set.tables[static_cast<size_t>(set.settlementTable)].layout.name;
@@ -256,8 +318,16 @@ int runRun(const std::vector<std::string>& argvIn) {
   screening.onRuleDone = [&](size_t) {
     if (progress) progress->advance();
   };
-  engine::ScreeningResult result =
-      streamed ? streamed->finish(*data.dataset) : engine::screen(set, *data.dataset, screening);
+  auto screenStart = Clock::now();
+  engine::ScreeningResult result;
+  try {
+    result = streamed ? streamed->finish(*data.dataset) : engine::screen(set, *data.dataset, screening);
+  } catch (const std::logic_error& e) {
+    std::cerr << "fundguard run: " << e.what() << "\n";
+    return kExitInternal;
+  }
+  timings.screenSeconds = secondsSince(screenStart);
+  for (int s = 0; s < 4; ++s) timings.scopeSeconds[s] = result.scopeSeconds[s];
   if (progress) progress->finish();
   if (streamed)
     std::cerr << "fundguard run: fee lines were screened in " << streamed->batches()
@@ -304,7 +374,8 @@ int runRun(const std::vector<std::string>& argvIn) {
                  writeFile(out / "hits.jsonl", hits(HitFormat::JsonLines)) &&
                  writeFile(out / "rejects.csv", [&](std::ostream& o) { writeRejectsCsv(o, data.rejects); }) &&
                  writeFile(out / "summary.json", [&](std::ostream& o) { writeSummaryJson(o, summary); }) &&
-                 writeFile(out / "summary.txt", [&](std::ostream& o) { writeSummaryText(o, summary); });
+                 writeFile(out / "summary.txt", [&](std::ostream& o) { writeSummaryText(o, summary); }) &&
+                 writeFile(out / "timings.json", [&](std::ostream& o) { writeTimings(o, timings); });
   if (!written) return kExitUsage;
   writeSummaryText(std::cout, summary);
   std::cout << "\nfundguard run: " << result.hits.size() << " hits written to " << out.string() << "/\n";

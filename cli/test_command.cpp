@@ -4,6 +4,7 @@
 
 #include "arguments.h"
 #include "commands.h"
+#include "jit/compiled_rules.h"
 #include "lower/lower.h"
 #include "rule_loading.h"
 #include "rule_test_runner.h"
@@ -21,6 +22,8 @@ of each failure, and the rules that have no test.
 Options:
   --lib DIR    the standard library directory (default: $FUNDGUARD_LIB, else built-in)
   --quiet      print only failures and the totals
+  --engine E   jit (default: the rules compiled to native code) or interp (the
+               reference interpreter); both must pass the same tests
   -h, --help   show this help
 
 Exit codes: 0 every test passed, 1 a test failed or the rules have errors,
@@ -28,7 +31,7 @@ Exit codes: 0 every test passed, 1 a test failed or the rules have errors,
 )";
 
 int runTest(const std::vector<std::string>& argv) {
-  ArgumentSpec spec{{"-h", "--help", "--quiet"}, {"--lib"}};
+  ArgumentSpec spec{{"-h", "--help", "--quiet"}, {"--lib", "--engine"}};
   Arguments args = parseArguments(argv, spec);
   if (args.has("-h") || args.has("--help")) {
     std::cout << kTestHelp;
@@ -39,6 +42,12 @@ int runTest(const std::vector<std::string>& argv) {
               << "\n(see fundguard test --help)\n";
     return kExitUsage;
   }
+  engine::ScreeningOptions options;
+  options.engine = engine::Engine::Jit;
+  if (auto name = args.option("--engine"); name && !engine::engineNamed(*name, options.engine)) {
+    std::cerr << "fundguard test: --engine takes jit or interp\n(see fundguard test --help)\n";
+    return kExitUsage;
+  }
   int exitCode = kExitOk;
   auto checked = loadRules("test", args.positional, args.option("--lib").value_or(""), std::cerr, exitCode);
   if (!checked) return exitCode;
@@ -46,7 +55,9 @@ int runTest(const std::vector<std::string>& argv) {
   for (const CheckedRule& rule : checked->rules)
     if (rule.module->requested) requested.push_back(rule);
   ir::RuleSet set = lowerRules(*checked->program, requested);
-  TestReport report = runRuleTests(*checked, requested, set);
+  // The JIT compiles the whole set once; each test then screens its own small dataset.
+  if (options.engine == engine::Engine::Jit && !set.rules.empty()) options.compiled = jit::CompiledRules::compile(set);
+  TestReport report = runRuleTests(*checked, requested, set, options);
   bool quiet = args.has("--quiet");
   for (const TestOutcome& t : report.tests) {
     if (t.passed && quiet) continue;

@@ -2,6 +2,8 @@
 #include "engine/rule_runner.h"
 
 #include <algorithm>
+#include <stdexcept>
+#include <string>
 #include <thread>
 
 #include "engine/institution_peers.h"
@@ -123,6 +125,99 @@ void RuleRunner::screen(Evaluator& ev, const SubjectKeys& keys, std::vector<Hit>
   ev.loopList = nullptr;
 }
 
+void RuleRunner::screenAt(Evaluator& ev, const SubjectKeys& keys, const FoundHit& at, std::vector<Hit>& out) {
+  auto disagree = [&]() {
+    throw std::logic_error("internal error: the JIT and the interpreter disagree on rule " + rule_.id + " (subject " +
+                           std::to_string(at.subject) + ")");
+  };
+  evaluateLets(ev);
+  if (!rule_.forEach) {
+    if (at.element >= 0 || !ev.eval(*rule_.when).isTrue()) disagree();
+    emit(ev, keys, nullptr, out);
+    return;
+  }
+  Value list = ev.eval(*rule_.forEach);
+  const std::vector<Value>& items = list.items();
+  auto i = static_cast<size_t>(at.element);
+  if (at.element < 0 || i >= items.size()) disagree();
+  ev.loopList = &items;
+  ev.loopIndex = i;
+  ev.frame[rule_.forEachSlot] = items[i];
+  if (rule_.forEachPairs) {
+    auto j = static_cast<size_t>(at.second);
+    if (at.second < 0 || j >= items.size() || j == i) disagree();
+    ev.frame[rule_.forEachSecond] = items[j];
+  }
+  evaluateLoopLets(ev);
+  if (!ev.eval(*rule_.when).isTrue()) disagree();
+  emit(ev, keys, &items[i], out);
+  ev.loopList = nullptr;
+}
+
+bool RuleRunner::fillLine(Evaluator& ev, const LineSubject& s, SubjectKeys& keys) {
+  if (!effectiveOn(subjects_.settlementDate(s.settlement))) return false;
+  const auto& slots = rule_.scopeSlots;
+  ev.frame[slots[0]] = Value::of(s.line);
+  ev.frame[slots[1]] = Value::of(s.settlement);
+  settlementKeys(ev, s.settlement, keys);
+  lineKeys(ev, s.line, keys);
+  return true;
+}
+
+bool RuleRunner::fillClaim(Evaluator& ev, uint32_t s, SubjectKeys& keys) {
+  if (!effectiveOn(subjects_.settlementDate(s))) return false;
+  ev.frame[rule_.scopeSlots[0]] = Value::of(s);
+  settlementKeys(ev, s, keys);
+  return true;
+}
+
+bool RuleRunner::fillPerson(Evaluator& ev, const PersonSubject& s, SubjectKeys& keys) {
+  const auto& slots = rule_.scopeSlots;
+  ev.frame[slots[0]] = s.personRow < 0 ? Value::missing() : Value::of(s.personRow);
+  std::vector<Value> rows;
+  rows.reserve(s.settlements.size());
+  for (uint32_t r : s.settlements) rows.push_back(Value::of(r));
+  ev.frame[slots[1]] = Value::ofList(std::move(rows));
+  keys.psnNo = ev.texts().text(s.psnNo);
+  return true;
+}
+
+size_t RuleRunner::screenable() {
+  size_t n = 0;
+  switch (rule_.scope) {
+    case ir::ScopeKind::Line:
+      for (const LineSubject& s : subjects_.lines()) n += effectiveOn(subjects_.settlementDate(s.settlement)) ? 1 : 0;
+      return n;
+    case ir::ScopeKind::Claim:
+      for (uint32_t s : subjects_.claims()) n += effectiveOn(subjects_.settlementDate(s)) ? 1 : 0;
+      return n;
+    case ir::ScopeKind::Person:
+      return subjects_.persons().size();
+    case ir::ScopeKind::Institution:
+      return subjects_.institutions(rule_.period).size();
+  }
+  return 0;
+}
+
+void RuleRunner::materialize(const std::vector<FoundHit>& found, std::vector<Hit>& out) {
+  if (found.empty()) return;
+  if (rule_.scope == ir::ScopeKind::Institution) {
+    runInstitutions(out, &found);
+    return;
+  }
+  Evaluator ev(data_, rule_, params_);
+  for (const FoundHit& at : found) {
+    SubjectKeys keys;
+    auto s = static_cast<size_t>(at.subject);
+    ev.frame.assign(rule_.slots.size(), Value());
+    bool ok = rule_.scope == ir::ScopeKind::Line    ? fillLine(ev, subjects_.lines()[s], keys)
+              : rule_.scope == ir::ScopeKind::Claim ? fillClaim(ev, subjects_.claims()[s], keys)
+                                                    : fillPerson(ev, subjects_.persons()[s], keys);
+    if (!ok) throw std::logic_error("internal error: the JIT screened rule " + rule_.id + " outside its dates");
+    screenAt(ev, keys, at, out);
+  }
+}
+
 template <typename Subject, typename Fill>
 size_t RuleRunner::runEach(const std::vector<Subject>& subjects, Fill fill, std::vector<Hit>& out, unsigned threads) {
   threads = std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(subjects.size() / 1024 + 1)));
@@ -153,7 +248,7 @@ size_t RuleRunner::runEach(const std::vector<Subject>& subjects, Fill fill, std:
   return total;
 }
 
-size_t RuleRunner::runInstitutions(std::vector<Hit>& out) {
+size_t RuleRunner::runInstitutions(std::vector<Hit>& out, const std::vector<FoundHit>* found) {
   const auto& subjects = subjects_.institutions(rule_.period);
   Evaluator ev(data_, rule_, params_);
   const auto& slots = rule_.scopeSlots;
@@ -183,48 +278,34 @@ size_t RuleRunner::runInstitutions(std::vector<Hit>& out) {
     keys.fixmedinsCode = ev.texts().text(subjects[i].fixmedinsCode);
     keys.period = subjects[i].period;
     // The lets are already in the frame; screen() recomputes them identically.
-    screen(ev, keys, out);
+    if (!found) {
+      screen(ev, keys, out);
+      continue;
+    }
+    for (const FoundHit& at : *found) {
+      if (static_cast<size_t>(at.subject) != i) continue;
+      ev.frame = frames[i];
+      screenAt(ev, keys, at, out);
+    }
   }
   return subjects.size();
 }
 
 size_t RuleRunner::run(std::vector<Hit>& out, unsigned threads) {
-  const auto& slots = rule_.scopeSlots;
   switch (rule_.scope) {
     case ir::ScopeKind::Line:
       return runEach(
           subjects_.lines(),
-          [&](Evaluator& ev, const LineSubject& s, SubjectKeys& keys) {
-            if (!effectiveOn(subjects_.settlementDate(s.settlement))) return false;
-            ev.frame[slots[0]] = Value::of(s.line);
-            ev.frame[slots[1]] = Value::of(s.settlement);
-            settlementKeys(ev, s.settlement, keys);
-            lineKeys(ev, s.line, keys);
-            return true;
-          },
-          out, threads);
+          [&](Evaluator& ev, const LineSubject& s, SubjectKeys& keys) { return fillLine(ev, s, keys); }, out, threads);
     case ir::ScopeKind::Claim:
       return runEach(
           subjects_.claims(),
-          [&](Evaluator& ev, const uint32_t& s, SubjectKeys& keys) {
-            if (!effectiveOn(subjects_.settlementDate(s))) return false;
-            ev.frame[slots[0]] = Value::of(s);
-            settlementKeys(ev, s, keys);
-            return true;
-          },
-          out, threads);
+          [&](Evaluator& ev, const uint32_t& s, SubjectKeys& keys) { return fillClaim(ev, s, keys); }, out, threads);
     case ir::ScopeKind::Person:
       return runEach(
           subjects_.persons(),
-          [&](Evaluator& ev, const PersonSubject& s, SubjectKeys& keys) {
-            ev.frame[slots[0]] = s.personRow < 0 ? Value::missing() : Value::of(s.personRow);
-            std::vector<Value> rows;
-            for (uint32_t r : s.settlements) rows.push_back(Value::of(r));
-            ev.frame[slots[1]] = Value::ofList(std::move(rows));
-            keys.psnNo = ev.texts().text(s.psnNo);
-            return true;
-          },
-          out, threads);
+          [&](Evaluator& ev, const PersonSubject& s, SubjectKeys& keys) { return fillPerson(ev, s, keys); }, out,
+          threads);
     case ir::ScopeKind::Institution:
       return runInstitutions(out);
   }

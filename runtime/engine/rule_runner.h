@@ -17,17 +17,33 @@ struct SubjectKeys {
   std::string setlId, feedetlSn, psnNo, fixmedinsCode, period;
 };
 
+// A subject (by its index in the scope's subject list) and the `for each` element (and second
+// element of a pair) where a compiled rule's condition held; -1 where there is none.
+struct FoundHit {
+  int64_t subject, element, second;
+};
+
 class RuleRunner {
  public:
   RuleRunner(BoundData& data, Subjects& subjects, const ir::Rule& rule, size_t ruleIndex,
              std::vector<interp::Value> params);
   // Screens every subject; returns the number of subjects screened.
   size_t run(std::vector<Hit>& out, unsigned threads);
+  // The subjects run() would screen (those in the rule's effective dates).
+  size_t screenable();
+  // The hits the JIT found, made as run() makes them (amounts, message, evidence). The
+  // condition is checked again: a disagreement between the engines throws std::logic_error.
+  void materialize(const std::vector<FoundHit>& found, std::vector<Hit>& out);
 
  private:
   template <typename Subject, typename Fill>
   size_t runEach(const std::vector<Subject>& subjects, Fill fill, std::vector<Hit>& out, unsigned threads);
-  size_t runInstitutions(std::vector<Hit>& out);
+  size_t runInstitutions(std::vector<Hit>& out, const std::vector<FoundHit>* found = nullptr);
+  bool fillLine(interp::Evaluator& ev, const LineSubject& s, SubjectKeys& keys);
+  bool fillClaim(interp::Evaluator& ev, uint32_t settlement, SubjectKeys& keys);
+  bool fillPerson(interp::Evaluator& ev, const PersonSubject& s, SubjectKeys& keys);
+  // The hit at one element of the subject whose scope slots are filled.
+  void screenAt(interp::Evaluator& ev, const SubjectKeys& keys, const FoundHit& at, std::vector<Hit>& out);
   // Lets, `for each`, condition and hits for the subject whose scope slots are filled.
   void screen(interp::Evaluator& ev, const SubjectKeys& keys, std::vector<Hit>& out);
   void evaluateLets(interp::Evaluator& ev);      // before `for each`: once per subject

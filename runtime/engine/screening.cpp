@@ -1,6 +1,8 @@
 // See screening.h.
 #include "engine/screening.h"
 
+#include <algorithm>
+#include <chrono>
 #include <functional>
 
 #include "data/scalar_values.h"
@@ -8,10 +10,22 @@
 #include "engine/rule_runner.h"
 #include "engine/subjects.h"
 #include "exec/hit_order.h"
+#include "jit/compiled_rules.h"
+#include "jit/jit_screening.h"
 
 namespace fundguard::engine {
 
 using interp::Value;
+
+const char* engineName(Engine engine) {
+  return engine == Engine::Jit ? "jit" : "interp";
+}
+
+bool engineNamed(const std::string& name, Engine& out) {
+  if (name != "jit" && name != "interp") return false;
+  out = name == "jit" ? Engine::Jit : Engine::Interpreter;
+  return true;
+}
 
 std::vector<RuleInfo> ruleInfos(const ir::RuleSet& set) {
   std::vector<RuleInfo> out;
@@ -113,8 +127,12 @@ ScreeningResult screen(const ir::RuleSet& set, Dataset& data, const ScreeningOpt
   }
   if (!result.errors.empty()) return result;
 
+  using Clock = std::chrono::steady_clock;
+  auto seconds = [](Clock::time_point since) { return std::chrono::duration<double>(Clock::now() - since).count(); };
+  auto started = Clock::now();
   Subjects subjects(bound);
   if (options.includeClaim) subjects.keepClaims(options.includeClaim);
+  std::vector<bool> run(set.rules.size(), false);
   for (size_t r = 0; r < set.rules.size(); ++r) {
     if (options.onlyRule >= 0 && static_cast<size_t>(options.onlyRule) != r) continue;
     if (options.includeRule && !options.includeRule(r)) continue;
@@ -125,14 +143,35 @@ ScreeningResult screen(const ir::RuleSet& set, Dataset& data, const ScreeningOpt
     outcome.skipped = subjects.missing(rule.scope);
     for (uint32_t t : tables)
       if (outcome.skipped.empty() && !bound.table(t)) outcome.skipped = "missing table " + set.tables[t].layout.name;
-    if (outcome.skipped.empty()) {
-      RuleRunner runner(bound, subjects, rule, r, params[r]);
-      size_t before = result.hits.size();
-      outcome.subjects = runner.run(result.hits, options.threads);
-      outcome.hits = result.hits.size() - before;
-      outcome.ran = true;
+    run[r] = outcome.skipped.empty();
+  }
+  bool any = std::find(run.begin(), run.end(), true) != run.end();
+  if (options.engine == Engine::Jit && any) {
+    std::shared_ptr<const jit::CompiledRules> code = options.compiled;
+    if (!code) {
+      auto compileStart = Clock::now();
+      code = jit::CompiledRules::compile(set);
+      result.compileSeconds = seconds(compileStart);
     }
-    if (options.onRuleDone) options.onRuleDone(r);
+    auto screenStart = Clock::now();
+    jit::screenCompiled(*code, bound, subjects, run, params, options.threads, result.hits, result.rules);
+    result.screenSeconds = seconds(screenStart);
+    for (size_t r = 0; r < set.rules.size(); ++r)
+      if (options.onRuleDone && (run[r] || !result.rules[r].skipped.empty())) options.onRuleDone(r);
+  } else {
+    for (size_t r = 0; r < set.rules.size(); ++r) {
+      if (run[r]) {
+        auto ruleStart = Clock::now();
+        RuleRunner runner(bound, subjects, set.rules[r], r, params[r]);
+        size_t before = result.hits.size();
+        result.rules[r].subjects = runner.run(result.hits, options.threads);
+        result.rules[r].hits = result.hits.size() - before;
+        result.rules[r].ran = true;
+        result.scopeSeconds[static_cast<int>(set.rules[r].scope)] += seconds(ruleStart);
+      }
+      if (options.onRuleDone && (run[r] || !result.rules[r].skipped.empty())) options.onRuleDone(r);
+    }
+    result.screenSeconds = seconds(started);
   }
   result.orphanLines = subjects.orphanLines();
   sortHits(result.hits);

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -12,7 +13,17 @@
 #include "exec/hit.h"
 #include "ir/ir.h"
 
+namespace fundguard::jit {
+class CompiledRules;
+}
+
 namespace fundguard::engine {
+
+// Which engine evaluates the rules: the native code of the LLVM JIT (the default of `fundguard
+// run`), or the reference interpreter. Both give identical hits (tests/diff).
+enum class Engine { Jit, Interpreter };
+const char* engineName(Engine engine);
+bool engineNamed(const std::string& name, Engine& out);  // "jit" or "interp"
 
 struct ParamValue {
   std::string rule;   // rule id
@@ -21,6 +32,10 @@ struct ParamValue {
 };
 
 struct ScreeningOptions {
+  Engine engine = Engine::Interpreter;
+  // The JIT engine's code for this rule set (compile it once for many screenings, e.g. batches);
+  // compiled by screen() when not given.
+  std::shared_ptr<const jit::CompiledRules> compiled;
   unsigned threads = 1;
   std::vector<ParamValue> params;
   std::function<void(size_t rule)> onRuleDone;            // progress
@@ -37,10 +52,13 @@ struct RuleOutcome {
 };
 
 struct ScreeningResult {
-  std::vector<Hit> hits;            // sorted (exec/hit_order.h)
-  std::vector<RuleOutcome> rules;   // one per rule of the set
-  std::vector<std::string> errors;  // bad parameter values: nothing was run
-  size_t orphanLines = 0;           // fee lines whose settlement is absent
+  std::vector<Hit> hits;                  // sorted (exec/hit_order.h)
+  std::vector<RuleOutcome> rules;         // one per rule of the set
+  std::vector<std::string> errors;        // bad parameter values: nothing was run
+  size_t orphanLines = 0;                 // fee lines whose settlement is absent
+  double compileSeconds = 0;              // JIT: generating, optimising and loading the code
+  double screenSeconds = 0;               // running the rules (after the data was loaded)
+  double scopeSeconds[4] = {0, 0, 0, 0};  // per scope (ir::ScopeKind)
 };
 
 std::vector<RuleInfo> ruleInfos(const ir::RuleSet& set);

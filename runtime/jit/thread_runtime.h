@@ -1,0 +1,60 @@
+// What the helpers of generated code (compiler/codegen/jit_helpers.def) work with on one thread:
+// the bound data and its indexes, the texts the rules compute, an arena for the lists and groups
+// of the subject being screened, the hits found (as candidates: rule, subject, element) and the
+// peer statistics of the institution rule running.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "codegen/jit_abi.h"
+#include "engine/bound_data.h"
+#include "interp/text_table.h"
+
+namespace fundguard::jit {
+
+class CompiledRules;
+class JitPeers;
+
+struct Candidate {
+  uint32_t rule;
+  int64_t subject, element, second;  // element, second: -1 outside `for each` (pairs)
+};
+
+// A bump allocator: everything of one subject is freed at once by reset().
+class Arena {
+ public:
+  void* allocate(size_t bytes);
+  void reset();
+
+ private:
+  std::vector<std::unique_ptr<char[]>> blocks_;
+  std::vector<size_t> sizes_;
+  size_t block_ = 0, used_ = 0;
+};
+
+class ThreadRuntime {
+ public:
+  ThreadRuntime(const engine::BoundData& data, const CompiledRules& code);
+
+  const engine::BoundData& data;
+  const CompiledRules& code;
+  interp::TextTable texts;
+  Arena arena;
+  std::vector<Candidate> candidates;
+  JitPeers* peers = nullptr;  // while an institution rule's second pass runs
+  bool resetPending = false;  // lists are alive until the next subject starts
+
+  const KeyIndex* lookup(size_t id) const { return lookups_[id]; }
+  const KeyIndex* link(uint32_t table, uint32_t link) const { return links_[table][link]; }
+  List* newList(int64_t capacity);
+  void push(List* list, Cell cell);
+  List* listOf(const std::vector<uint32_t>* rows);
+
+ private:
+  std::vector<const KeyIndex*> lookups_;
+  std::vector<std::vector<const KeyIndex*>> links_;
+};
+
+}  // namespace fundguard::jit
