@@ -66,6 +66,7 @@ class Run:
         self.functions = [name for _, name in functions]
         self.function_kinds = dict((name, kind) for kind, name in functions)
         self.op_counts = {}
+        self.variants = {}
         self.rejected_rules = 0
         self.rules_run = 0
         self.failures = 0
@@ -120,8 +121,11 @@ class Run:
             scope += " for-each" if r.foreach else ""
             self.scopes[scope] = self.scopes.get(scope, 0) + 1
         self.rules_run += len(rule_list)
-        for op, n in self.fg.ir_ops(path, self.ops, self.functions).items():
+        ops, variants = engines.ir_coverage(self.fg.ir([path]), self.ops, self.functions)
+        for op, n in ops.items():
             self.op_counts[op] = self.op_counts.get(op, 0) + n
+        for v, n in variants.items():
+            self.variants[v] = self.variants.get(v, 0) + n
         threads_b = 2 if number % 2 else 1
         outcome = engines.compare_engines(self.fg, flags[0], flags[1], path, data_dir,
                                           os.path.join(folder, "out"), threads_b)
@@ -204,6 +208,15 @@ class Run:
               f"over {self.rules_run} rules")
         print("  missing IR ops: " + (", ".join(missing_ops) or "none"))
         print("  missing functions: " + (", ".join(missing_fns) or "none"))
+        # typed variants (an op with its operand types), against those of the rules in the repository
+        library_ir = self.fg.ir([os.path.join(ROOT, p) for p in ("stdlib-rules", "examples", "tests/engine")])
+        _, library = engines.ir_coverage(library_ir, self.ops, self.functions)
+        not_generated = sorted(v for v in library if v not in self.variants)
+        print(f"  typed op variants (op, result and operand types): {len(self.variants)} generated; "
+              f"{len(library) - len(not_generated)}/{len(library)} of those in stdlib-rules, examples and tests/engine")
+        if not_generated:
+            print("  library variants not generated: " + ", ".join(not_generated[:25])
+                  + (" ..." if len(not_generated) > 25 else ""))
         top = sorted(self.op_counts.items(), key=lambda kv: -kv[1])
         print("  ops: " + ", ".join(f"{k} {v}" for k, v in top))
         print("  rules by scope: " + ", ".join(f"{k} {v}" for k, v in sorted(self.scopes.items())))

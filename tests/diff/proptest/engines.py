@@ -54,20 +54,9 @@ class Fundguard:
         return [(d["severity"], d.get("line", 0), d["code"], d["message"]) for d in diags
                 if os.path.abspath(d.get("file", rule_file)) == os.path.abspath(rule_file)]
 
-    def ir_ops(self, rule_file, op_names, functions):
-        """Counts of IR op names (`aggregate sum`, `call prefix`, `peer zscore`, ...) in the IR."""
-        p = self._run(["ir", rule_file])
-        counts = {}
-        for line in p.stdout.decode("utf-8", "replace").splitlines():
-            words = line.split()
-            if not words or words[0] not in op_names:
-                continue
-            name = words[0]
-            if name in ("aggregate", "call", "peer", "ordered"):
-                fn = words[2] if len(words) > 2 and words[2] in functions else None
-                name = f"{name} {fn}" if fn else name
-            counts[name] = counts.get(name, 0) + 1
-        return counts
+    def ir(self, paths):
+        p = self._run(["ir"] + list(paths))
+        return p.stdout.decode("utf-8", "replace")
 
     def screen(self, flags, rule_file, data, out, threads=1):
         """One `fundguard run`; returns (exit code, stderr text)."""
@@ -79,6 +68,40 @@ class Fundguard:
         except subprocess.TimeoutExpired:
             return "timeout", f"no answer after {self.timeout} s"
         return p.returncode, p.stderr.decode("utf-8", "replace")
+
+
+def _type_shape(word):
+    """An IR type without table names: row(setl_d)? -> row?, list(row(fee_list_d)) -> list(row)."""
+    import re as _re
+    word = _re.sub(r"row\([^()]*\)", "row", word)
+    return _re.sub(r"group#\d+", "group", word)
+
+
+def ir_coverage(ir_text, op_names, functions):
+    """From printed IR: counts of ops (`aggregate sum`, `call prefix`, `add`, ...) and of typed
+    variants, an op with its result and operand types (`sub int(date,date)`)."""
+    ops, variants = {}, {}
+    lines = [l for l in ir_text.splitlines() if l.strip()]
+    for i, line in enumerate(lines):
+        words = line.split()
+        if words[0] not in op_names:
+            continue
+        name = words[0]
+        if name in ("aggregate", "call", "peer", "ordered") and len(words) > 2 and words[2] in functions:
+            name = f"{name} {words[2]}"
+        ops[name] = ops.get(name, 0) + 1
+        indent = len(line) - len(line.lstrip())
+        operands = []
+        for child in lines[i + 1:]:
+            child_indent = len(child) - len(child.lstrip())
+            if child_indent <= indent:
+                break
+            if child_indent == indent + 2:
+                cw = child.split()
+                operands.append("-" if cw[0] == "-" else _type_shape(cw[1]) if len(cw) > 1 else cw[0])
+        variant = f"{name} {_type_shape(words[1]) if len(words) > 1 else ''}({','.join(operands)})"
+        variants[variant] = variants.get(variant, 0) + 1
+    return ops, variants
 
 
 def read_ir_vocabulary(source_root):

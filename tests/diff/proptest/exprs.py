@@ -106,6 +106,14 @@ class ExprGen:
                 self._paths_from(name, name, t.table, want, hops, found)
             if t.kind == "group":
                 found += [leaf(f"{name}.{k}", kt, [name]) for k, kt in t.keys if self._fits(kt, want)]
+        if sc.ordered and self.chance(0.5):
+            # the neighbours of the `for each` element: previous(e), next(e).field
+            name, t = sc.ordered, sc.names[sc.ordered]
+            near = f"{self.pick(['previous', 'next'])}({name})"
+            if t == want or (t.kind == "str" and want.kind == "str"):
+                found.append(leaf(near, t, [name]))
+            if t.kind == "row":
+                self._paths_from(name, near, t.table, want, min(hops, 1), found)
         return found
 
     def _paths_from(self, root, text, table, want, hops, found):
@@ -185,7 +193,7 @@ class ExprGen:
         if depth <= 0 or self.chance(0.3):
             return self.leaf_of(t, sc, lit_ok)
         d = depth - 1
-        forms = ["arith", "arith", "func", "if", "coalesce", "agg", "agg"]
+        forms = ["arith", "arith", "func", "func", "if", "coalesce", "agg", "agg"]
         if sc.kind == "institution" and not sc.in_aggregate:
             forms.append("peer")
         form = self.pick(forms)
@@ -410,7 +418,7 @@ class ExprGen:
             return self.simple_condition(sc)
         d = depth - 1
         form = self.pick(["cmp", "cmp", "cmp", "and", "or", "not", "null", "in", "between",
-                          "starts", "contains", "exists", "all", "define", "if", "coalesce"])
+                          "starts", "contains", "exists", "all", "define", "if", "coalesce", "peer"])
         if form == "and" or form == "or":
             return node(f"({HOLE} {form} {HOLE})", [self.gen_bool(sc, d), self.gen_bool(sc, d)], BOOL)
         if form == "not":
@@ -440,6 +448,9 @@ class ExprGen:
             return self.comprehension("exists", None, sc, d, BOOL, filt=self.chance(0.8))
         if form == "all":
             return self.comprehension("all", None, sc, d, BOOL, filt=True)
+        if form == "peer" and sc.has_peers and not sc.in_aggregate:
+            x = self.gen_number(self.pick(["int", "dec", "money"]), sc, d, False)
+            return node(f"(zscore({HOLE}) {self.pick(['>', '<', '>='])} {self.pick(pools.DEC_LITERALS)})", [x], BOOL)
         if form == "define":
             call = self.define_call(BOOL, sc, d)
             return call if call else self.simple_condition(sc)
@@ -520,8 +531,6 @@ class ExprGen:
     def gen_row(self, table, sc, depth):
         t = row(table)
         cands = self.paths(sc, t, hops=1)
-        if sc.ordered and sc.names.get(sc.ordered) == t and self.chance(0.3):
-            return leaf(f"{self.pick(['previous', 'next'])}({sc.ordered})", t, [sc.ordered])
         if depth > 0 and self.chance(0.3 if cands else 1.0):
             d = depth - 1
             tab = self.schema.tables[table]

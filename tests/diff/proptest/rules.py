@@ -228,6 +228,12 @@ class RuleGen:
             r.foreach = ([var], src)
             sc.names[var] = grp
             return
+        if rng.random() < 0.15:   # the texts of a list: diagnoses, prefixes
+            var = g.fresh(rng.choice(["d", "码"]))
+            r.foreach = ([var], g.text_list(sc, rng.randint(0, 2)))
+            sc.names[var] = STR
+            sc.ordered = var
+            return
         elem = row(rng.choice(["setl_d", "fee_list_d"]))
         if sc.kind in ("person", "institution") and rng.random() < 0.5:
             elem = row("setl_d")
