@@ -64,9 +64,14 @@ engine_flags() {
     "$fundguard" test "${flags[@]}" --quiet tests/engine/logic.rule > "$probe/stdout" 2> "$probe/stderr"
   fi
   code=$?
-  if [ $code -eq 2 ] || [ $code -ge 126 ]; then
-    why="fundguard $command --engine $name exited $code: $(head -c 300 "$probe/stderr" | tr '\n' ' ')"
+  if [ $code -eq 2 ]; then
+    why="fundguard $command --engine $name exited 2: $(head -c 300 "$probe/stderr" | tr '\n' ' ')"
     return 1
+  fi
+  if [ $code -ge 126 ]; then
+    echo "FAIL engine $name crashed on the probe (tests/engine/logic.rule): exit $code"
+    head -5 "$probe/stderr" | sed 's/^/    /'
+    exit 1
   fi
   return 0
 }

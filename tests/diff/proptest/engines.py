@@ -4,6 +4,7 @@ run with a chosen engine, with the two runs' outputs compared byte for byte.
 An engine is selected with `--engine NAME`. A binary without that option has only the
 interpreter: "interp" then means no option, and any other engine is not available.
 """
+import io
 import json
 import os
 import re
@@ -39,9 +40,12 @@ class Fundguard:
         flags = ["--engine", engine]
         p = self._run(["run"] + flags + ["--rules", probe_rules, "--data", probe_data,
                                          "--out", os.path.join(scratch, f"probe-{engine}")])
-        if p.returncode == 2 or p.returncode < 0 or p.returncode >= 126:
-            reason = p.stderr.decode("utf-8", "replace").strip().splitlines()[:3]
-            raise EngineUnavailable(f"engine {engine} not available: exit {p.returncode}: {' '.join(reason)}")
+        reason = " ".join(p.stderr.decode("utf-8", "replace").strip().splitlines()[:3])
+        if p.returncode == 2:
+            raise EngineUnavailable(f"engine {engine} not available: exit 2: {reason}")
+        if p.returncode < 0 or p.returncode >= 126:
+            raise EngineUnavailable(f"engine {engine} crashed on the probe run (tests/engine/logic.rule): "
+                                    f"exit {p.returncode}: {reason}")
         return flags
 
     def check(self, rule_file):
@@ -72,9 +76,8 @@ class Fundguard:
 
 def _type_shape(word):
     """An IR type without table names: row(setl_d)? -> row?, list(row(fee_list_d)) -> list(row)."""
-    import re as _re
-    word = _re.sub(r"row\([^()]*\)", "row", word)
-    return _re.sub(r"group#\d+", "group", word)
+    word = re.sub(r"row\([^()]*\)", "row", word)
+    return re.sub(r"group#\d+", "group", word)
 
 
 def ir_coverage(ir_text, op_names, functions):
@@ -129,13 +132,15 @@ def compare_engines(fg, flags_a, flags_b, rule_file, data, scratch, threads_b=1)
     out_a, out_b = os.path.join(scratch, "a"), os.path.join(scratch, "b")
     code_a, err_a = fg.screen(flags_a, rule_file, data, out_a)
     code_b, err_b = fg.screen(flags_b, rule_file, data, out_b, threads=threads_b)
+    def exit_text(code):
+        return f"killed by signal {-code}" if isinstance(code, int) and code < 0 else f"exit {code}"
+
     if code_a != code_b:
-        report = (f"  exit {code_a} with engine A, {code_b} with engine B\n"
+        report = (f"  {exit_text(code_a)} with engine A, {exit_text(code_b)} with engine B\n"
                   f"  A: {err_a.strip()[:600]}\n  B: {err_b.strip()[:600]}\n")
         return Outcome(code_a, err_a, code_b, err_b, report, [])
     if code_a != 0:
         return Outcome(code_a, err_a, code_b, err_b, "", [])  # both refused alike
-    import io
     buf = io.StringIO()
     identical, rules = compare_outputs.compare_dirs(out_a, out_b, out=buf)
     return Outcome(code_a, err_a, code_b, err_b, "" if identical else buf.getvalue(), rules)

@@ -6,7 +6,7 @@ clauses as expression trees so that the shrinker can simplify them and print the
 import copy
 
 from . import pools
-from .exprs import HOLE, BOOL, DATE, DEC, INT, MONEY, STR, ExprGen, Scope, leaf, node, quote
+from .exprs import BOOL, DATE, DEC, INT, MONEY, STR, ExprGen, Scope, leaf, quote
 from .schema import Type, list_of, row
 
 FILE_HEADER = """import std.schema

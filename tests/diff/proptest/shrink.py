@@ -143,6 +143,8 @@ class Shrinker:
             structural.append(lambda r: setattr(r, "involved", None))
         if rule.effective:
             structural.append(lambda r: setattr(r, "effective", None))
+        if rule.peers:
+            structural.append(lambda r: setattr(r, "peers", None))
         if any(not isinstance(p, str) for p in rule.message):
             structural.append(lambda r: setattr(r, "message", ["命中"]))
         for attr in ("amount", "fund"):
