@@ -118,9 +118,11 @@ class Generator {
     if (!byScope[2].empty()) m.out.personKernel = kernel(ir::ScopeKind::Person, byScope[2]);
     for (uint32_t r : byScope[3]) institution(r);
     // Peer arguments: each evaluated in a frame (its own subject's, or a peer's).
+    // (An argument may ask the peers itself: its sites are appended, and get theirs in turn.)
     for (size_t k = 0; k < m.out.peers.size(); ++k) {
-      PeerSite& site = m.out.peers[k];
-      site.argument = valueFunction("peer" + std::to_string(k), site.rule, *site.node->args[0]);
+      PeerSite site = m.out.peers[k];
+      std::string name = valueFunction("peer" + std::to_string(k), site.rule, *site.node->args[0]);
+      m.out.peers[k].argument = name;
     }
   }
 
