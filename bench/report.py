@@ -78,7 +78,7 @@ def scope_table(result, row_names):
                 lines.append("| %s | %s | %s | %d | %s | %s %s | %s | %s | %s | %s | %s | %s |" % (
                     name, fmt(rows, 0), engine, t, fmt(run["wall"]), fmt(seconds), how,
                     fmt(per_core, 0), fmt(ratio) + ("x" if ratio else ""),
-                    fmt(share, 1) + ("%" if share is not None else ""),
+                    fmt(share, 1 if share is None or share >= 1 else 3) + ("%" if share is not None else ""),
                     fmt(ingest_mb_s(run), 1), fmt(run["rss_mib"], 0),
                     compile_cell(run, runs["front_end_seconds"])))
     return lines
