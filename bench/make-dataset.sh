@@ -1,8 +1,8 @@
 #!/bin/sh
 # Generates a benchmark dataset: bench/make-dataset.sh DIR [SETTLEMENTS]
 #
-# The default, 1,000,000 settlements at --lines-scale 2.2, gives about 11 million fee lines
-# (about 2.6 GB of CSV; about 3 minutes and under 150 MB of memory on one core). The data is the
+# The default, 1,000,000 settlements at --lines-scale 2.2, gives 11.0 million fee lines
+# (2.3 GB of CSV; under 3 minutes and about 100 MB of memory on one core). The data is the
 # example generator's (tools/datagen), with injected violations of every rule at the default
 # rate, so the screening finds real hits; --seed 1 makes it reproducible: the same command gives
 # byte-identical files.
