@@ -380,6 +380,8 @@ class CleanMixin:
     def finish(self, ctx, inj, L, med_type):
         if inj:
             inj.mutate(ctx, L)
+        elif self.lines_scale > 1:                   # benchmark volume: see volume.py
+            self.add_routine_lines(ctx, L, med_type)
         res = self.emit(ctx["p"], ctx["inst"], med_type, ctx["begn"], ctx["end"], ctx["dx"], L,
                         oth_dx=ctx.get("oth_dx", ""), setl_type=ctx.get("setl_type", "1"),
                         invono=ctx.get("invono", ""), gend=ctx.get("gend"), age=ctx.get("age"),

@@ -7,6 +7,7 @@ near_misses.csv (boundary cases that must NOT hit). Same seed and arguments give
 files. Rows are streamed out person by person; only small per-institution aggregates are held.
 
   python3 tools/datagen/fundguard_datagen.py --out DIR --seed 1 --settlements 3000
+  python3 tools/datagen/fundguard_datagen.py --out DIR --settlements 1000000 --lines-scale 2  # benchmark
 
 See tools/datagen/README.md for the design: how clean data stays clear of every rule and how
 each rule's cases are injected.
@@ -87,8 +88,9 @@ class Person:
 
 
 class Gen:
-    def __init__(self, out, seed, n_setl, rate):
+    def __init__(self, out, seed, n_setl, rate, lines_scale=1.0):
         self.out = out
+        self.lines_scale = lines_scale
         self.seed = seed
         self.n_setl = n_setl
         self.rate = rate
@@ -334,9 +336,10 @@ NEAR_COLS = ["rule_id", "subject", "setl_id", "feedetl_sn", "psn_no", "fixmedins
 
 from clean import CleanMixin  # noqa: E402
 from inject import InjectMixin  # noqa: E402
+from volume import VolumeMixin  # noqa: E402
 
 
-class Generator(CleanMixin, InjectMixin, Gen):
+class Generator(CleanMixin, InjectMixin, VolumeMixin, Gen):
     def run(self):
         left = self.n_setl
         while left > 0:
@@ -424,8 +427,14 @@ def main(argv=None):
     ap.add_argument("--injection-rate", type=float, default=0.02,
                     help="share of background settlements that receive one line/claim injection;"
                          " also scales the number of person and institution scenarios")
+    ap.add_argument("--lines-scale", type=float, default=1.0,
+                    help="about this many times the fee lines per clean settlement (routine"
+                         " drugs, labs, consumables that hit no rule; 2 gives ~10 lines a"
+                         " settlement, for benchmarks). 1 (default) adds none")
     a = ap.parse_args(argv)
-    g = Generator(a.out, a.seed, a.settlements, a.injection_rate)
+    if a.lines_scale < 1:
+        ap.error("--lines-scale must be at least 1")
+    g = Generator(a.out, a.seed, a.settlements, a.injection_rate, a.lines_scale)
     g.run()
     print(f"wrote {a.out}: {g.setl_seq} settlements ({g.stats['clean']} background, "
           f"{g.stats['scenario']} scenario, {g.stats['reversal']} reversal), "
