@@ -6,6 +6,7 @@
 #include <llvm/IR/Verifier.h>
 #include <llvm/Support/raw_ostream.h>
 
+#include <functional>
 #include <stdexcept>
 
 #include "codegen/function_emitter.h"
@@ -33,7 +34,16 @@ ModuleState::ModuleState(llvm::LLVMContext& c, llvm::Module& mod, const ir::Rule
   group = llvm::StructType::create(c, {ptr, ptr}, "Group");
   column = llvm::StructType::create(c, {ptr, ptr}, "ColumnView");
   subject = llvm::StructType::create(c, {cell, cell, ptr}, "ScopeSubject");
-  kernelContext = llvm::StructType::create(c, {ptr, ptr, ptr, ptr, ptr, ptr}, "KernelContext");
+  kernelContext = llvm::StructType::create(c, {ptr, ptr, ptr, ptr, ptr, ptr, ptr}, "KernelContext");
+  auto declare = [&](const char* name, const std::string& effects, llvm::FunctionType* type) {
+    llvm::FunctionCallee callee = module.getOrInsertFunction(name, type);
+    auto* f = llvm::cast<llvm::Function>(callee.getCallee());
+    f->setDoesNotThrow();
+    if (effects == "PURE") f->setDoesNotAccessMemory();
+    if (effects == "READS") f->setOnlyReadsMemory();
+    if (effects != "WRITES") f->setWillReturn();
+    helpers_.push_back(callee);
+  };
   // "I64, PTR, ..." to LLVM types.
   auto types = [&](const std::string& codes) {
     std::vector<llvm::Type*> parsed;
@@ -48,9 +58,8 @@ ModuleState::ModuleState(llvm::LLVMContext& c, llvm::Module& mod, const ir::Rule
     }
     return parsed;
   };
-#define FG_HELPER(name, result, ...) \
-  helpers_.push_back(                \
-      module.getOrInsertFunction(#name, llvm::FunctionType::get(types(#result)[0], types(#__VA_ARGS__), false)));
+#define FG_HELPER(name, effects, result, ...) \
+  declare(#name, #effects, llvm::FunctionType::get(types(#result)[0], types(#__VA_ARGS__), false));
 #include "codegen/jit_helpers.def"
 #undef FG_HELPER
 }
@@ -68,6 +77,12 @@ size_t ModuleState::textIndex(const std::string& text) {
 size_t ModuleState::lookupIndex(uint32_t table, const std::vector<uint32_t>& columns) {
   auto [it, inserted] = lookups_.emplace(std::make_pair(table, columns), out.lookups.size());
   if (inserted) out.lookups.push_back({table, columns});
+  return it->second;
+}
+
+size_t ModuleState::linkIndex(uint32_t table, uint32_t link) {
+  auto [it, inserted] = links_.emplace(std::make_pair(table, link), out.links.size());
+  if (inserted) out.links.emplace_back(table, link);
   return it->second;
 }
 
@@ -98,6 +113,24 @@ bool allocates(const ir::Rule& rule) {
     }
   }
   return false;
+}
+
+// The slots a rule's condition depends on: the lets it reads, and the lets those read. A kernel
+// computes only these (the rest feed the amounts and the message, made for hits only).
+std::vector<bool> neededSlots(const ir::Rule& rule) {
+  std::vector<bool> needed(rule.slots.size(), false);
+  std::function<void(const ir::Node*)> reads = [&](const ir::Node* n) {
+    if (!n) return;
+    if (n->op == ir::Op::Local && n->index < needed.size()) needed[n->index] = true;
+    for (const ir::Node* a : n->args) reads(a);
+  };
+  reads(rule.when);
+  for (auto let = rule.loopLets.rbegin(); let != rule.loopLets.rend(); ++let)
+    if (needed[let->slot]) reads(let->value);
+  reads(rule.forEach);
+  for (auto let = rule.lets.rbegin(); let != rule.lets.rend(); ++let)
+    if (needed[let->slot]) reads(let->value);
+  return needed;
 }
 
 class Generator {
@@ -135,13 +168,15 @@ class Generator {
   }
 
   // Lets, then the `for each` (if any) with the loop lets and the condition: fg_hit where true.
-  void screenBody(FunctionEmitter& e, const ir::Rule& rule, uint32_t r, Value* subject, bool withLets) {
-    if (withLets)
-      for (const ir::Let& let : rule.lets) e.storeSlot(let.slot, e.emit(*let.value));
-    auto test = [&](Value* element, Value* second) {
+  // Only the lets the condition needs, unless `allLets` (institution rules: peers read them).
+  void screenBody(FunctionEmitter& e, const ir::Rule& rule, uint32_t r, Value* subject, bool allLets) {
+    std::vector<bool> needed = allLets ? std::vector<bool>(rule.slots.size(), true) : neededSlots(rule);
+    for (const ir::Let& let : rule.lets)
+      if (needed[let.slot]) e.storeSlot(let.slot, e.emit(*let.value));
+    auto testOne = [&](Value* element, Value* second) {
       e.loopLetsDone = 0;
       for (const ir::Let& let : rule.loopLets) {
-        e.storeSlot(let.slot, e.emit(*let.value));
+        if (needed[let.slot]) e.storeSlot(let.slot, e.emit(*let.value));
         ++e.loopLetsDone;
       }
       CV when = e.emit(*rule.when);
@@ -154,12 +189,19 @@ class Generator {
       e.b.SetInsertPoint(after);
     };
     if (!rule.forEach) {
-      test(e.constant(-1), e.constant(-1));
+      testOne(e.constant(-1), e.constant(-1));
       return;
     }
     CV source = e.emit(*rule.forEach);
     Value* list = e.listPtr(source.v);
     e.loopList = list;
+    // What an element's loop lets and condition allocate is dead after it: freed per element.
+    bool frees = allocates(rule);
+    auto test = [&](Value* element, Value* second) {
+      Value* mark = frees ? e.call(Helper::fg_mark, {e.runtime()}) : nullptr;
+      testOne(element, second);
+      if (frees) e.call(Helper::fg_release, {e.runtime(), mark});
+    };
     e.loop(list, [&](Value* i, Value* cell, llvm::BasicBlock*, llvm::BasicBlock*) {
       e.loopIndex = i;
       e.storeSlot(rule.forEachSlot, e.loadCell(cell));
@@ -184,7 +226,10 @@ class Generator {
     const ir::Rule& rule = m.set.rules[r];
     auto* type = llvm::FunctionType::get(llvm::Type::getVoidTy(m.context), {m.ptr, m.i64, m.ptr}, false);
     llvm::Function* f = function("rule_" + rule.id, type, true);
-    f->addFnAttr(llvm::Attribute::AlwaysInline);
+    if (getenv("FG_NOINLINE"))
+      f->addFnAttr(llvm::Attribute::NoInline);
+    else
+      f->addFnAttr(llvm::Attribute::AlwaysInline);
     Value* ctx = f->getArg(0);
     llvm::IRBuilder<> entry(&f->getEntryBlock());
     Value* frame = entry.CreateAlloca(m.cell, entry.getInt64(std::max<size_t>(1, rule.slots.size())), "frame");
@@ -192,7 +237,7 @@ class Generator {
     e.b.SetInsertPoint(&f->getEntryBlock());
     for (size_t k = 0; k < rule.scopeSlots.size(); ++k)
       e.storeSlot(rule.scopeSlots[k], e.loadCell(e.b.CreateConstInBoundsGEP1_64(m.cell, f->getArg(2), k)));
-    screenBody(e, rule, r, f->getArg(1), true);
+    screenBody(e, rule, r, f->getArg(1), false);
     e.b.CreateRetVoid();
     return f;
   }
@@ -242,10 +287,10 @@ class Generator {
       Value* list = e.b.CreateLoad(m.ptr, e.b.CreateStructGEP(m.subject, s, kSubjectSettlements));
       setCell(1, e.present(e.b.CreatePtrToInt(list, m.i64)));
     }
-    Value* day = settlement ? e.b.CreateLoad(m.i64, e.b.CreateInBoundsGEP(m.i64, dates, {settlement})) : nullptr;
+    Value* day = settlement ? e.loadInvariant(m.i64, e.b.CreateInBoundsGEP(m.i64, dates, {settlement})) : nullptr;
     for (size_t k = 0; k < rules.size(); ++k) {
       const ir::Rule& rule = m.set.rules[rules[k]];
-      Value* on = e.b.CreateICmpNE(e.b.CreateLoad(m.i8, e.b.CreateConstInBoundsGEP1_64(m.i8, enabled, rules[k])),
+      Value* on = e.b.CreateICmpNE(e.loadInvariant(m.i8, e.b.CreateConstInBoundsGEP1_64(m.i8, enabled, rules[k])),
                                    llvm::ConstantInt::get(m.i8, 0));
       bool dated = rule.effectiveFrom != INT32_MIN || rule.effectiveTo != INT32_MAX;
       if (day && dated) {

@@ -32,9 +32,14 @@ llvm::BasicBlock* FunctionEmitter::block(const char* name) {
   return llvm::BasicBlock::Create(m.context, name, function_);
 }
 
+Value* FunctionEmitter::loadInvariant(llvm::Type* type, Value* at) {
+  llvm::LoadInst* load = b.CreateLoad(type, at);
+  load->setMetadata(llvm::LLVMContext::MD_invariant_load, llvm::MDNode::get(m.context, {}));
+  return load;
+}
+
 Value* FunctionEmitter::contextField(ContextField field) {
-  Value* at = b.CreateStructGEP(m.kernelContext, context_, field);
-  return b.CreateLoad(m.ptr, at);
+  return loadInvariant(m.ptr, b.CreateStructGEP(m.kernelContext, context_, field));
 }
 
 Value* FunctionEmitter::runtime() {
@@ -157,7 +162,7 @@ CV FunctionEmitter::constantNode(const ir::Node& n) {
   if (n.type.isText()) {
     Value* texts = contextField(kContextTexts);
     Value* at = b.CreateConstInBoundsGEP1_64(m.i64, texts, m.textIndex(n.text));
-    return present(b.CreateLoad(m.i64, at));
+    return present(loadInvariant(m.i64, at));
   }
   return present(constant(n.imm));
 }
@@ -177,12 +182,12 @@ CV FunctionEmitter::field(const ir::Node& n) {
       row.p,
       [&]() {
         Value* tables = contextField(kContextTables);
-        Value* table = b.CreateLoad(m.ptr, b.CreateConstInBoundsGEP1_64(m.ptr, tables, n.table));
+        Value* table = loadInvariant(m.ptr, b.CreateConstInBoundsGEP1_64(m.ptr, tables, n.table));
         Value* column = b.CreateConstInBoundsGEP1_64(m.column, table, n.column);
-        Value* values = b.CreateLoad(m.ptr, b.CreateStructGEP(m.column, column, kColumnValues));
-        Value* presence = b.CreateLoad(m.ptr, b.CreateStructGEP(m.column, column, kColumnPresent));
-        Value* has = b.CreateLoad(m.i8, b.CreateInBoundsGEP(m.i8, presence, {row.v}));
-        Value* v = b.CreateLoad(m.i64, b.CreateInBoundsGEP(m.i64, values, {row.v}));
+        Value* values = loadInvariant(m.ptr, b.CreateStructGEP(m.column, column, kColumnValues));
+        Value* presence = loadInvariant(m.ptr, b.CreateStructGEP(m.column, column, kColumnPresent));
+        Value* has = loadInvariant(m.i8, b.CreateInBoundsGEP(m.i8, presence, {row.v}));
+        Value* v = loadInvariant(m.i64, b.CreateInBoundsGEP(m.i64, values, {row.v}));
         return CV{v, b.CreateICmpNE(has, llvm::ConstantInt::get(m.i8, 0))};
       },
       [&]() { return missing(); });
@@ -195,8 +200,17 @@ CV FunctionEmitter::link(const ir::Node& n) {
   if (n.op == Op::LinkMany)
     return present(
         b.CreatePtrToInt(call(Helper::fg_link_many, {runtime(), from, constant(n.index), rowOrNone}), m.i64));
-  Value* found = call(Helper::fg_link, {runtime(), from, constant(n.index), rowOrNone});
-  return {found, b.CreateICmpSGE(found, constant(0))};
+  // One load from the join index (jit_abi.h).
+  size_t slot = m.linkIndex(n.args[0]->type.table(), n.index);
+  return branch(
+      row.p,
+      [&]() {
+        Value* links = contextField(kContextLinks);
+        Value* column = loadInvariant(m.ptr, b.CreateConstInBoundsGEP1_64(m.ptr, links, slot));
+        Value* found = b.CreateSExt(loadInvariant(m.i32, b.CreateInBoundsGEP(m.i32, column, {row.v})), m.i64);
+        return CV{found, b.CreateICmpSGE(found, constant(0))};
+      },
+      [&]() { return missing(); });
 }
 
 CV FunctionEmitter::lookup(const ir::Node& n) {
@@ -372,7 +386,10 @@ CV FunctionEmitter::emit(const ir::Node& n) {
     case Op::Param: {
       Value* params = contextField(kContextParams);
       size_t at = m.out.paramOffsets[ruleIndex_] + n.index;
-      return loadCell(b.CreateConstInBoundsGEP1_64(m.cell, params, at));
+      Value* cell = b.CreateConstInBoundsGEP1_64(m.cell, params, at);
+      Value* v = loadInvariant(m.i64, b.CreateStructGEP(m.cell, cell, kCellValue));
+      Value* p = loadInvariant(m.i64, b.CreateStructGEP(m.cell, cell, kCellPresent));
+      return {v, b.CreateICmpNE(p, constant(0))};
     }
     case Op::Local:
       return loadSlot(n.index);

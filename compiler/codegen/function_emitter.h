@@ -51,6 +51,9 @@ class FunctionEmitter {
   llvm::Value* listCell(llvm::Value* list, llvm::Value* index);
   llvm::Value* emptyList();
   llvm::Value* contextField(ContextField field);
+  // A load of memory that does not change while rules run (the context, the columns, the
+  // parameters): LLVM may hoist it out of loops and merge it across helper calls.
+  llvm::Value* loadInvariant(llvm::Type* type, llvm::Value* at);
 
   ModuleState& m;
   llvm::IRBuilder<> b;
@@ -72,6 +75,7 @@ class FunctionEmitter {
   CV call(const ir::Node& n);
   CV makeList(const ir::Node& n);
   CV aggregate(const ir::Node& n);
+  CV countRows(const ir::Node& n);
   CV ordered(const ir::Node& n);
   CV peer(const ir::Node& n);
   CV constantNode(const ir::Node& n);

@@ -196,7 +196,32 @@ CV FunctionEmitter::call(const ir::Node& n) {
   return branch(all, compute, [&]() { return missing(); });
 }
 
+// exists(...) and count(...) of the rows of a look-up or a link: counted by the index, no list made.
+CV FunctionEmitter::countRows(const ir::Node& n) {
+  const ir::Node& source = *n.args[0];
+  Value* count = nullptr;
+  if (source.op == Op::RowsWhere) {
+    std::vector<CV> keys;
+    for (const ir::Node* a : source.args) keys.push_back(emit(*a));
+    llvm::IRBuilder<> entry(&function_->getEntryBlock(), function_->getEntryBlock().begin());
+    Value* cells = entry.CreateAlloca(m.cell, constant(static_cast<int64_t>(std::max<size_t>(1, keys.size()))));
+    for (size_t k = 0; k < keys.size(); ++k) storeCell(b.CreateConstInBoundsGEP1_64(m.cell, cells, k), keys[k]);
+    Value* id = constant(static_cast<int64_t>(m.lookupIndex(source.table, source.columns)));
+    count = call(Helper::fg_rows_count, {runtime(), id, cells});
+  } else {
+    CV row = emit(*source.args[0]);
+    Value* rowOrNone = b.CreateSelect(row.p, row.v, constant(-1));
+    count = call(Helper::fg_link_count,
+                 {runtime(), constant(source.args[0]->type.table()), constant(source.index), rowOrNone});
+  }
+  if (n.fn == Fn::Exists) return boolean(b.CreateICmpSGT(count, constant(0)));
+  return present(count);
+}
+
 CV FunctionEmitter::aggregate(const ir::Node& n) {
+  const ir::Node& sourceNode = *n.args[0];
+  bool counts = (n.fn == Fn::Exists || (n.fn == Fn::Count && !n.args[1])) && !n.args[2];
+  if (counts && (sourceNode.op == Op::RowsWhere || sourceNode.op == Op::LinkMany)) return countRows(n);
   CV source = emit(*n.args[0]);
   const ir::Node* valueNode = n.args[1];
   const ir::Node* filter = n.args[2];

@@ -48,6 +48,9 @@ struct KernelContext {
   const int64_t* settlementDates;   // per settlement row: days, INT64_MIN when missing
   const uint8_t* enabled;           // per rule of the set: 1 = screen it
   void* runtime;                    // the thread's ThreadRuntime: first argument of the helpers
+  // Join indexes: per link the module follows (GeneratedModule::links), per row of its table the
+  // row it names in the target table, or -1. Made once per dataset: a link is then one load.
+  const int32_t* const* links;
 };
 
 // Kernel signatures (one per scope; the institution scope has per-rule functions, see

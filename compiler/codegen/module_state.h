@@ -27,11 +27,12 @@ enum ContextField : unsigned {
   kContextTexts = 2,
   kContextSettlementDates = 3,
   kContextEnabled = 4,
-  kContextRuntime = 5
+  kContextRuntime = 5,
+  kContextLinks = 6
 };
 
 enum class Helper : unsigned {
-#define FG_HELPER(name, result, ...) name,
+#define FG_HELPER(name, effects, result, ...) name,
 #include "codegen/jit_helpers.def"
 #undef FG_HELPER
 };
@@ -60,12 +61,14 @@ class ModuleState {
   llvm::FunctionCallee helper(Helper h);
   size_t textIndex(const std::string& text);
   size_t lookupIndex(uint32_t table, const std::vector<uint32_t>& columns);
+  size_t linkIndex(uint32_t table, uint32_t link);
   std::string uniqueName(const std::string& base);
 
  private:
   std::vector<llvm::FunctionCallee> helpers_;
   std::map<std::string, size_t> texts_;
   std::map<std::pair<uint32_t, std::vector<uint32_t>>, size_t> lookups_;
+  std::map<std::pair<uint32_t, uint32_t>, size_t> links_;
   std::map<std::string, int> names_;
 };
 

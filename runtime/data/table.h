@@ -6,7 +6,6 @@
 #include <cstdint>
 #include <memory>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "data/column.h"
@@ -23,22 +22,45 @@ struct Table {
   const Column* column(const std::string& name) const;
 };
 
+// The rows that hold one key, in row order (empty: none).
+class RowSpan {
+ public:
+  RowSpan() = default;
+  RowSpan(const uint32_t* rows, size_t count) : rows_(rows), count_(count) {}
+  explicit operator bool() const { return count_ != 0; }
+  bool empty() const { return count_ == 0; }
+  size_t size() const { return count_; }
+  uint32_t front() const { return rows_[0]; }
+  uint32_t operator[](size_t i) const { return rows_[i]; }
+  const uint32_t* begin() const { return rows_; }
+  const uint32_t* end() const { return rows_ + count_; }
+
+ private:
+  const uint32_t* rows_ = nullptr;
+  size_t count_ = 0;
+};
+
+// A hash index, built once and then only read (by any number of threads): open addressing over
+// the distinct keys, whose rows lie contiguous in one array (no allocation per key or per look-up).
 class KeyIndex {
  public:
   // Indexes `table` on the given columns; a row with a missing cell in one of them is left out.
   KeyIndex(const Table& table, std::vector<int> columns);
   // The rows whose cells equal `key` (one value per indexed column), in row order.
-  const std::vector<uint32_t>* find(const std::vector<int64_t>& key) const;
-  const std::vector<uint32_t>* find(int64_t key) const;  // single-column indexes
-  // Keys that more than one row holds (for duplicate-key checks), in first-row order.
+  RowSpan find(const int64_t* key) const;
+  RowSpan find(const std::vector<int64_t>& key) const { return find(key.data()); }
+  RowSpan find(int64_t key) const { return find(&key); }  // single-column indexes
+  // Keys that more than one row holds (for duplicate-key checks): their first rows, in row order.
   std::vector<uint32_t> duplicateRows() const;
 
  private:
-  struct Hash {
-    size_t operator()(const std::vector<int64_t>& key) const;
-  };
-  std::unordered_map<std::vector<int64_t>, std::vector<uint32_t>, Hash> rows_;
-  std::vector<uint32_t> order_;  // first row of each key, for deterministic iteration
+  uint64_t hash(const int64_t* key) const;
+  size_t width_;
+  std::vector<int64_t> keys_;      // per distinct key (in order of first row): its values
+  std::vector<uint32_t> offsets_;  // per distinct key: where its rows start in rows_ (plus the end)
+  std::vector<uint32_t> rows_;
+  std::vector<uint32_t> slots_;  // open addressing: distinct key + 1, 0 = empty
+  uint64_t mask_ = 0;
 };
 
 }  // namespace fundguard

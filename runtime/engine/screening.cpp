@@ -154,7 +154,8 @@ ScreeningResult screen(const ir::RuleSet& set, Dataset& data, const ScreeningOpt
       result.compileSeconds = seconds(compileStart);
     }
     auto screenStart = Clock::now();
-    jit::screenCompiled(*code, bound, subjects, run, params, options.threads, result.hits, result.rules);
+    jit::screenCompiled(*code, bound, subjects, run, params, options.threads, result.hits, result.rules,
+                        result.scopeSeconds);
     result.screenSeconds = seconds(screenStart);
     for (size_t r = 0; r < set.rules.size(); ++r)
       if (options.onRuleDone && (run[r] || !result.rules[r].skipped.empty())) options.onRuleDone(r);

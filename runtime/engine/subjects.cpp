@@ -77,12 +77,12 @@ const std::vector<LineSubject>& Subjects::lines() {
       complete = complete && c.has(row);
       key[k] = complete ? c.at(row) : 0;
     }
-    const std::vector<uint32_t>* found = complete && index ? index->find(key) : nullptr;
+    RowSpan found = complete && index ? index->find(key) : RowSpan();
     if (!found) {
       ++orphanLines_;  // a line whose settlement is absent (or excluded as a reversal)
       continue;
     }
-    lines_.push_back({static_cast<uint32_t>(row), found->front()});
+    lines_.push_back({static_cast<uint32_t>(row), found.front()});
   }
   return lines_;
 }
@@ -132,7 +132,7 @@ const std::vector<PersonSubject>& Subjects::persons() {
   for (const auto& [text, i] : byPerson) {
     PersonSubject p = std::move(found[i]);
     if (people)
-      if (const auto* rows = people->find(p.psnNo)) p.personRow = rows->front();
+      if (RowSpan rows = people->find(p.psnNo)) p.personRow = rows.front();
     persons_.push_back(std::move(p));
   }
   return persons_;
@@ -163,7 +163,7 @@ const std::vector<InstitutionSubject>& Subjects::institutions(ir::Period period)
   for (const auto& [key, i] : byKey) {
     InstitutionSubject subject = std::move(found[i]);
     if (institutions)
-      if (const auto* rows = institutions->find(subject.fixmedinsCode)) subject.institutionRow = rows->front();
+      if (RowSpan rows = institutions->find(subject.fixmedinsCode)) subject.institutionRow = rows.front();
     out.push_back(std::move(subject));
   }
   return out;

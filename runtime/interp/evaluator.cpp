@@ -52,12 +52,12 @@ Value Evaluator::link(const ir::Node& n) {
     if (!col.has(static_cast<size_t>(row.i))) return none();
     key.push_back(col.at(static_cast<size_t>(row.i)));
   }
-  const std::vector<uint32_t>* rows = index->find(key);
+  RowSpan rows = index->find(key);
   if (!rows) return none();
-  if (!many) return Value::of((*rows)[0]);
+  if (!many) return Value::of(rows[0]);
   std::vector<Value> out;
-  out.reserve(rows->size());
-  for (uint32_t r : *rows) out.push_back(Value::of(r));
+  out.reserve(rows.size());
+  for (uint32_t r : rows) out.push_back(Value::of(r));
   return Value::ofList(std::move(out));
 }
 
@@ -72,11 +72,11 @@ Value Evaluator::lookup(const ir::Node& n) {
   }
   const KeyIndex* index = data_.index(n.table, n.columns);
   if (!index) return none();
-  const std::vector<uint32_t>* rows = index->find(key);
+  RowSpan rows = index->find(key);
   if (!rows) return none();
-  if (!many) return Value::of((*rows)[0]);
+  if (!many) return Value::of(rows[0]);
   std::vector<Value> out;
-  for (uint32_t r : *rows) out.push_back(Value::of(r));
+  for (uint32_t r : rows) out.push_back(Value::of(r));
   return Value::ofList(std::move(out));
 }
 

@@ -87,7 +87,10 @@ std::unique_ptr<CompiledRules> CompiledRules::compile(const ir::RuleSet& set, in
 
   start = Clock::now();
   llvm::orc::JITTargetMachineBuilder host = hostMachine();
-  host.setCodeGenOptLevel(optLevel <= 0 ? llvm::CodeGenOptLevel::None : llvm::CodeGenOptLevel::Default);
+  host.setCodeGenOptLevel(getenv("FG_CG1") ? llvm::CodeGenOptLevel::Less
+                          : optLevel <= 0  ? llvm::CodeGenOptLevel::None
+                                           : llvm::CodeGenOptLevel::Default);
+  if (getenv("FG_OPT")) optLevel = atoi(getenv("FG_OPT"));
   auto machine = host.createTargetMachine();
   if (!machine) fail("cannot create a target machine", machine.takeError());
   optimise(*out->layout_.module, **machine, optLevel);

@@ -40,35 +40,36 @@ const fundguard::KeyIndex* linkIndex(ThreadRuntime& r, int64_t table, int64_t li
 }
 
 // The rows the index holds for the key of `row` in `table` through `link` (null: none).
-const std::vector<uint32_t>* linkedRows(ThreadRuntime& r, int64_t table, int64_t link, int64_t row) {
-  if (row < 0) return nullptr;
+fundguard::RowSpan linkedRows(ThreadRuntime& r, int64_t table, int64_t link, int64_t row) {
+  if (row < 0) return {};
   const fundguard::KeyIndex* index = linkIndex(r, table, link);
   const fundguard::Table* source = r.data.table(static_cast<uint32_t>(table));
-  if (!index || !source) return nullptr;
+  if (!index || !source) return {};
   const fundguard::ir::LinkRef& ref = r.data.set().tables[static_cast<size_t>(table)].links[static_cast<size_t>(link)];
   auto at = static_cast<size_t>(row);
   if (ref.ours.size() == 1) {
     const fundguard::Column& c = source->columns[ref.ours[0]];
-    return c.has(at) ? index->find(c.at(at)) : nullptr;
+    return c.has(at) ? index->find(c.at(at)) : fundguard::RowSpan();
   }
-  std::vector<int64_t> key;
-  for (uint32_t c : ref.ours) {
-    const fundguard::Column& col = source->columns[c];
-    if (!col.has(at)) return nullptr;
-    key.push_back(col.at(at));
+  int64_t key[16];
+  if (ref.ours.size() > 16) return {};
+  for (size_t k = 0; k < ref.ours.size(); ++k) {
+    const fundguard::Column& col = source->columns[ref.ours[k]];
+    if (!col.has(at)) return {};
+    key[k] = col.at(at);
   }
   return index->find(key);
 }
 
-const std::vector<uint32_t>* lookedUp(ThreadRuntime& r, int64_t id, const Cell* keys) {
+fundguard::RowSpan lookedUp(ThreadRuntime& r, int64_t id, const Cell* keys) {
   const fundguard::KeyIndex* index = r.lookup(static_cast<size_t>(id));
-  if (!index) return nullptr;
+  if (!index) return {};
   size_t n = r.code.layout().lookups[static_cast<size_t>(id)].columns.size();
   for (size_t k = 0; k < n; ++k)
-    if (!keys[k].present) return nullptr;
-  if (n == 1) return index->find(keys[0].v);
-  std::vector<int64_t> key;
-  for (size_t k = 0; k < n; ++k) key.push_back(keys[k].v);
+    if (!keys[k].present) return {};
+  int64_t key[16];
+  if (n > 16) return {};  // the language has no look-up by more columns
+  for (size_t k = 0; k < n; ++k) key[k] = keys[k].v;
   return index->find(key);
 }
 
@@ -77,15 +78,6 @@ size_t utf8Length(std::string_view s) {
   for (unsigned char c : s)
     if ((c & 0xC0) != 0x80) ++n;
   return n;
-}
-
-std::string_view utf8Prefix(std::string_view s, int64_t chars) {
-  size_t i = 0;
-  for (int64_t k = 0; k < chars && i < s.size(); ++k) {
-    ++i;
-    while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) ++i;
-  }
-  return s.substr(0, i);
 }
 
 struct GroupBuilder {
@@ -99,8 +91,8 @@ struct GroupBuilder {
 extern "C" {
 
 int64_t fg_link(void* r, int64_t table, int64_t link, int64_t row) {
-  const auto* rows = linkedRows(rt(r), table, link, row);
-  return rows && !rows->empty() ? static_cast<int64_t>((*rows)[0]) : int64_t{-1};
+  fundguard::RowSpan rows = linkedRows(rt(r), table, link, row);
+  return rows ? static_cast<int64_t>(rows[0]) : int64_t{-1};
 }
 
 void* fg_link_many(void* r, int64_t table, int64_t link, int64_t row) {
@@ -108,20 +100,28 @@ void* fg_link_many(void* r, int64_t table, int64_t link, int64_t row) {
 }
 
 int64_t fg_lookup(void* r, int64_t id, void* keys) {
-  const auto* rows = lookedUp(rt(r), id, static_cast<const Cell*>(keys));
-  return rows && !rows->empty() ? static_cast<int64_t>((*rows)[0]) : int64_t{-1};
+  fundguard::RowSpan rows = lookedUp(rt(r), id, static_cast<const Cell*>(keys));
+  return rows ? static_cast<int64_t>(rows[0]) : int64_t{-1};
 }
 
 void* fg_rows_where(void* r, int64_t id, void* keys) {
   return rt(r).listOf(lookedUp(rt(r), id, static_cast<const Cell*>(keys)));
 }
 
+int64_t fg_rows_count(void* r, int64_t id, void* keys) {
+  return static_cast<int64_t>(lookedUp(rt(r), id, static_cast<const Cell*>(keys)).size());
+}
+
+int64_t fg_link_count(void* r, int64_t table, int64_t link, int64_t row) {
+  return static_cast<int64_t>(linkedRows(rt(r), table, link, row).size());
+}
+
 void* fg_field_list(void* r, int64_t table, int64_t column, int64_t row) {
   const fundguard::Table* t = rt(r).data.table(static_cast<uint32_t>(table));
-  if (row < 0 || !t) return nullptr;
+  if (row < 0 || !t) return {};
   const fundguard::Column& c = t->columns[static_cast<size_t>(column)];
   auto at = static_cast<size_t>(row);
-  if (!c.has(at)) return nullptr;
+  if (!c.has(at)) return {};
   List* list = rt(r).newList(static_cast<int64_t>(c.listSize(at)));
   for (size_t k = 0; k < c.listSize(at); ++k) list->cells[list->size++] = Cell{c.listBegin(at)[k], 1};
   return list;
@@ -138,16 +138,11 @@ int64_t fg_starts_with(void* r, int64_t text, int64_t prefix) {
 }
 
 int64_t fg_prefix(void* r, int64_t text, int64_t chars) {
-  return rt(r).texts.id(utf8Prefix(rt(r).texts.text(text), chars));
+  return rt(r).prefix(text, chars);
 }
 
 int64_t fg_month(void* r, int64_t day) {
-  int y;
-  unsigned m, d;
-  fundguard::civilFromDays(static_cast<int32_t>(day), y, m, d);
-  char buf[48];
-  std::snprintf(buf, sizeof buf, "%04d-%02u", y, m);
-  return rt(r).texts.id(buf);
+  return rt(r).monthText(day);
 }
 
 int64_t fg_year(int64_t day) {
@@ -176,11 +171,7 @@ int64_t fg_int_of(void* r, int64_t text, void* present) {
 }
 
 int64_t fg_label(void* r, int64_t dict, int64_t code) {
-  const auto& dicts = rt(r).data.set().dicts;
-  if (static_cast<size_t>(dict) >= dicts.size()) return code;
-  const auto& labels = dicts[static_cast<size_t>(dict)].labels;
-  auto found = labels.find(std::string(rt(r).texts.text(code)));
-  return found == labels.end() ? code : rt(r).texts.id(found->second);
+  return rt(r).label(dict, code);
 }
 
 int64_t fg_text_contains(void* r, int64_t text, int64_t part) {
@@ -256,7 +247,7 @@ int64_t fg_share(int64_t kept, int64_t total) {
 }
 
 void* fg_groups_new(void* r, int64_t keys) {
-  auto* builder = static_cast<GroupBuilder*>(rt(r).arena.allocate(sizeof(GroupBuilder)));
+  auto* builder = static_cast<GroupBuilder*>(rt(r).arena->allocate(sizeof(GroupBuilder)));
   new (builder) GroupBuilder();
   builder->keys = keys;
   return builder;
@@ -269,9 +260,9 @@ void fg_groups_add(void* r, void* b, void* keys, int64_t v, int64_t present) {
   for (int64_t k = 0; k < builder->keys; ++k) id.emplace_back(cells[k].present != 0, cells[k].present ? cells[k].v : 0);
   auto [it, inserted] = builder->index.emplace(std::move(id), builder->groups.size());
   if (inserted) {
-    auto* g = static_cast<Group*>(rt(r).arena.allocate(sizeof(Group)));
+    auto* g = static_cast<Group*>(rt(r).arena->allocate(sizeof(Group)));
     g->keys = static_cast<Cell*>(
-        rt(r).arena.allocate(sizeof(Cell) * static_cast<size_t>(std::max<int64_t>(1, builder->keys))));
+        rt(r).arena->allocate(sizeof(Cell) * static_cast<size_t>(std::max<int64_t>(1, builder->keys))));
     for (int64_t k = 0; k < builder->keys; ++k) g->keys[k] = cells[k];
     g->elements = rt(r).newList(0);
     builder->groups.push_back(g);
@@ -300,7 +291,15 @@ void fg_hit(void* r, int64_t rule, int64_t subject, int64_t element, int64_t sec
 }
 
 void fg_reset(void* r) {
-  rt(r).arena.reset();
+  rt(r).scratch.reset();
+}
+
+int64_t fg_mark(void* r) {
+  return rt(r).arena->mark();
+}
+
+void fg_release(void* r, int64_t mark) {
+  rt(r).arena->release(mark);
 }
 
 }  // extern "C"
@@ -309,7 +308,7 @@ namespace fundguard::jit {
 
 std::vector<std::pair<const char*, void*>> helperSymbols() {
   return {
-#define FG_HELPER(name, result, ...) {#name, reinterpret_cast<void*>(&name)},
+#define FG_HELPER(name, effects, result, ...) {#name, reinterpret_cast<void*>(&name)},
 #include "codegen/jit_helpers.def"
 #undef FG_HELPER
   };

@@ -10,7 +10,7 @@
 #define PTR void*
 #define VOID void
 extern "C" {
-#define FG_HELPER(name, result, ...) result name(__VA_ARGS__);
+#define FG_HELPER(name, effects, result, ...) result name(__VA_ARGS__);
 #include "codegen/jit_helpers.def"
 #undef FG_HELPER
 }

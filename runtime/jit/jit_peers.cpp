@@ -48,12 +48,20 @@ Cell JitPeers::valueAt(size_t site, size_t subject, const Cell* frame, ThreadRun
   const codegen::PeerSite& s = code_.layout().peers[site];
   if (!s.inLoop)
     if (auto found = memo_.find({site, subject}); found != memo_.end()) return found->second;
+  // What is kept (memoised values, each peer's `for each` list) is allocated where it lasts.
+  struct ArenaSwitch {
+    ThreadRuntime& rt;
+    Arena* saved;
+    ArenaSwitch(ThreadRuntime& r, Arena* to) : rt(r), saved(r.arena) { rt.arena = to; }
+    ~ArenaSwitch() { rt.arena = saved; }
+  } memoised(runtime, s.inLoop ? runtime.arena : &runtime.kept);
   std::vector<Cell> work = frames_[subject];
   if (s.inLoop) {
     const Cell& mine = frame[ir_.forEachSlot];
     if (!elements_[subject]) {
       std::vector<Cell> copy = frames_[subject];
       Cell list{0, 0};
+      ArenaSwitch lasting(runtime, &runtime.kept);
       rule_.forEach(&context_, copy.data(), &list);
       elements_[subject] = reinterpret_cast<List*>(static_cast<intptr_t>(list.v));
     }
@@ -69,7 +77,6 @@ Cell JitPeers::valueAt(size_t site, size_t subject, const Cell* frame, ThreadRun
   Cell v{0, 0};
   code_.peerArguments[site](&context_, work.data(), &v);
   if (!s.inLoop) memo_.emplace(std::make_pair(site, subject), v);
-  (void)runtime;
   return v;
 }
 

@@ -2,6 +2,7 @@
 #include "jit/jit_screening.h"
 
 #include <algorithm>
+#include <chrono>
 #include <functional>
 #include <map>
 #include <memory>
@@ -24,6 +25,8 @@ struct SharedContext {
   std::vector<int64_t> texts;
   std::vector<int64_t> dates;
   std::vector<uint8_t> enabled;
+  std::vector<std::vector<int32_t>> joins;  // per join index of the module
+  std::vector<const int32_t*> links;
   KernelContext context{};
 
   SharedContext(const CompiledRules& code, engine::BoundData& bound, engine::Subjects& subjects,
@@ -56,11 +59,36 @@ struct SharedContext {
       if (const Table* s = bound.table(static_cast<uint32_t>(set.settlementTable)))
         for (size_t row = 0; row < s->rows; ++row) dates.push_back(subjects.settlementDate(static_cast<uint32_t>(row)));
     for (bool r : run) enabled.push_back(r ? 1 : 0);
+    for (const auto& [table, link] : code.layout().links) joins.push_back(joinIndex(bound, table, link));
+    for (const auto& join : joins) links.push_back(join.empty() ? nullptr : join.data());
     context.tables = tables.data();
     context.params = params.data();
     context.texts = texts.data();
     context.settlementDates = dates.data();
     context.enabled = enabled.data();
+    context.links = links.data();
+  }
+
+  // Per row of `table`, the row of the link's target that it names (-1: none); empty when the
+  // table or the link's index is not there (no rule that runs follows it).
+  static std::vector<int32_t> joinIndex(engine::BoundData& bound, uint32_t table, uint32_t link) {
+    const ir::LinkRef& ref = bound.set().tables[table].links[link];
+    const Table* source = bound.table(table);
+    const KeyIndex* index = bound.index(ref.target, ref.theirs);
+    if (!source || !index) return {};
+    std::vector<int32_t> out(source->rows, -1);
+    std::vector<int64_t> key(ref.ours.size());
+    for (size_t row = 0; row < source->rows; ++row) {
+      bool complete = true;
+      for (size_t k = 0; k < ref.ours.size() && complete; ++k) {
+        const Column& c = source->columns[ref.ours[k]];
+        complete = c.has(row);
+        if (complete) key[k] = c.at(row);
+      }
+      if (!complete) continue;
+      if (RowSpan rows = index->find(key)) out[row] = static_cast<int32_t>(rows.front());
+    }
+    return out;
   }
 };
 
@@ -94,8 +122,17 @@ struct Screening {
       context.runtime = &runtime;
       auto begin = static_cast<int64_t>(count * chunk / threads),
            end = static_cast<int64_t>(count * (chunk + 1) / threads);
+      auto t0 = std::chrono::steady_clock::now();
       kernel(context, begin, end);
+      for (int rep = getenv("FG_REPEAT") ? atoi(getenv("FG_REPEAT")) : 0; rep > 0; --rep) {
+        runtime.candidates.clear();
+        kernel(context, begin, end);
+      }
+      auto t1 = std::chrono::steady_clock::now();
       materialize(runtime.candidates, chunks[chunk]);
+      if (getenv("FG_PROFILE"))
+        fprintf(stderr, "kernel %.3f materialize %.3f\n", std::chrono::duration<double>(t1 - t0).count(),
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - t1).count());
     };
     if (threads == 1) {
       work(0);
@@ -116,6 +153,7 @@ struct Screening {
     ThreadRuntime runtime(bound, code);
     KernelContext context = shared.context;
     context.runtime = &runtime;
+    runtime.arena = &runtime.kept;  // the frames' lists last until the rule is done
     // First pass: every subject's lets (without peers), its frame and its peer key.
     std::vector<std::vector<Cell>> frames;
     std::vector<Cell> peerKeys;
@@ -136,7 +174,9 @@ struct Screening {
     // Second pass: screening, with the peers' values at hand.
     JitPeers peers(code, rule, context, all, frames, std::move(peerKeys));
     runtime.peers = &peers;
+    runtime.arena = &runtime.scratch;
     for (size_t i = 0; i < all.size(); ++i) {
+      runtime.scratch.reset();
       peers.current = i;
       std::vector<Cell> work = frames[i];
       rule.screen(&context, work.data(), static_cast<int64_t>(i));
@@ -178,7 +218,14 @@ struct PersonSubjects {
 
 void screenCompiled(const CompiledRules& code, engine::BoundData& bound, engine::Subjects& subjects,
                     const std::vector<bool>& run, const std::vector<std::vector<interp::Value>>& params,
-                    unsigned threads, std::vector<Hit>& hits, std::vector<engine::RuleOutcome>& outcomes) {
+                    unsigned threads, std::vector<Hit>& hits, std::vector<engine::RuleOutcome>& outcomes,
+                    double scopeSeconds[4]) {
+  using Clock = std::chrono::steady_clock;
+  auto timed = [&](ir::ScopeKind scope, const std::function<void()>& work) {
+    auto start = Clock::now();
+    work();
+    scopeSeconds[static_cast<int>(scope)] += std::chrono::duration<double>(Clock::now() - start).count();
+  };
   const ir::RuleSet& set = code.set();
   auto any = [&](ir::ScopeKind scope) {
     for (size_t r = 0; r < set.rules.size(); ++r)
@@ -193,27 +240,30 @@ void screenCompiled(const CompiledRules& code, engine::BoundData& bound, engine:
   std::vector<std::vector<Hit>> byRule(set.rules.size());
   Screening screening{code, bound, subjects, params, shared, byRule};
 
-  if (code.lineKernel && any(ir::ScopeKind::Line)) {
-    const auto* pairs = reinterpret_cast<const uint32_t*>(subjects.lines().data());
-    static_assert(sizeof(engine::LineSubject) == 2 * sizeof(uint32_t), "line subjects are pairs of row numbers");
-    screening.parallel(subjects.lines().size(), threads, [&](const KernelContext& c, int64_t begin, int64_t end) {
-      code.lineKernel(&c, pairs, begin, end);
+  if (code.lineKernel && any(ir::ScopeKind::Line))
+    timed(ir::ScopeKind::Line, [&]() {
+      const auto* pairs = reinterpret_cast<const uint32_t*>(subjects.lines().data());
+      static_assert(sizeof(engine::LineSubject) == 2 * sizeof(uint32_t), "line subjects are pairs of row numbers");
+      screening.parallel(subjects.lines().size(), threads, [&](const KernelContext& c, int64_t begin, int64_t end) {
+        code.lineKernel(&c, pairs, begin, end);
+      });
     });
-  }
-  if (code.claimKernel && any(ir::ScopeKind::Claim)) {
-    const uint32_t* claims = subjects.claims().data();
-    screening.parallel(subjects.claims().size(), threads, [&](const KernelContext& c, int64_t begin, int64_t end) {
-      code.claimKernel(&c, claims, begin, end);
+  if (code.claimKernel && any(ir::ScopeKind::Claim))
+    timed(ir::ScopeKind::Claim, [&]() {
+      const uint32_t* claims = subjects.claims().data();
+      screening.parallel(subjects.claims().size(), threads, [&](const KernelContext& c, int64_t begin, int64_t end) {
+        code.claimKernel(&c, claims, begin, end);
+      });
     });
-  }
-  if (code.personKernel && any(ir::ScopeKind::Person)) {
-    PersonSubjects persons(subjects.persons());
-    screening.parallel(persons.subjects.size(), threads, [&](const KernelContext& c, int64_t begin, int64_t end) {
-      code.personKernel(&c, persons.subjects.data(), begin, end);
+  if (code.personKernel && any(ir::ScopeKind::Person))
+    timed(ir::ScopeKind::Person, [&]() {
+      PersonSubjects persons(subjects.persons());
+      screening.parallel(persons.subjects.size(), threads, [&](const KernelContext& c, int64_t begin, int64_t end) {
+        code.personKernel(&c, persons.subjects.data(), begin, end);
+      });
     });
-  }
   for (const InstitutionCode& rule : code.institutions)
-    if (run[rule.rule]) screening.institution(rule);
+    if (run[rule.rule]) timed(ir::ScopeKind::Institution, [&]() { screening.institution(rule); });
 
   for (size_t r = 0; r < set.rules.size(); ++r) {
     if (!run[r]) continue;

@@ -15,6 +15,7 @@ namespace fundguard::jit {
 // Screens the rules whose `run` flag is set; fills their outcomes' subject and hit counts.
 void screenCompiled(const CompiledRules& code, engine::BoundData& bound, engine::Subjects& subjects,
                     const std::vector<bool>& run, const std::vector<std::vector<interp::Value>>& params,
-                    unsigned threads, std::vector<Hit>& hits, std::vector<engine::RuleOutcome>& outcomes);
+                    unsigned threads, std::vector<Hit>& hits, std::vector<engine::RuleOutcome>& outcomes,
+                    double scopeSeconds[4]);
 
 }  // namespace fundguard::jit

@@ -2,7 +2,10 @@
 #include "jit/thread_runtime.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <cstring>
+
+#include "data/scalar_values.h"
 
 #include "jit/compiled_rules.h"
 
@@ -25,6 +28,11 @@ void* Arena::allocate(size_t bytes) {
   return at;
 }
 
+void Arena::release(int64_t mark) {
+  block_ = static_cast<size_t>(mark >> 40);
+  used_ = static_cast<size_t>(mark & ((int64_t{1} << 40) - 1));
+}
+
 void Arena::reset() {
   block_ = 0;
   used_ = 0;
@@ -41,17 +49,17 @@ ThreadRuntime::ThreadRuntime(const engine::BoundData& bound, const CompiledRules
 }
 
 List* ThreadRuntime::newList(int64_t capacity) {
-  auto* list = static_cast<List*>(arena.allocate(sizeof(List)));
+  auto* list = static_cast<List*>(arena->allocate(sizeof(List)));
   list->size = 0;
   list->capacity = capacity;
-  list->cells = capacity ? static_cast<Cell*>(arena.allocate(sizeof(Cell) * static_cast<size_t>(capacity))) : nullptr;
+  list->cells = capacity ? static_cast<Cell*>(arena->allocate(sizeof(Cell) * static_cast<size_t>(capacity))) : nullptr;
   return list;
 }
 
 void ThreadRuntime::push(List* list, Cell cell) {
   if (list->size == list->capacity) {
     int64_t capacity = std::max<int64_t>(8, list->capacity * 2);
-    auto* cells = static_cast<Cell*>(arena.allocate(sizeof(Cell) * static_cast<size_t>(capacity)));
+    auto* cells = static_cast<Cell*>(arena->allocate(sizeof(Cell) * static_cast<size_t>(capacity)));
     if (list->size) std::memcpy(cells, list->cells, sizeof(Cell) * static_cast<size_t>(list->size));
     list->cells = cells;
     list->capacity = capacity;
@@ -59,10 +67,64 @@ void ThreadRuntime::push(List* list, Cell cell) {
   list->cells[list->size++] = cell;
 }
 
-List* ThreadRuntime::listOf(const std::vector<uint32_t>* rows) {
-  if (!rows) return newList(0);
-  List* list = newList(static_cast<int64_t>(rows->size()));
-  for (uint32_t r : *rows) list->cells[list->size++] = Cell{r, 1};
+namespace {
+size_t utf8PrefixBytes(std::string_view s, int64_t chars) {
+  size_t i = 0;
+  for (int64_t k = 0; k < chars && i < s.size(); ++k) {
+    ++i;
+    while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) ++i;
+  }
+  return i;
+}
+}  // namespace
+
+int64_t ThreadRuntime::prefix(int64_t text, int64_t chars) {
+  bool cacheable = chars >= 0 && chars < 256 && text >= 0;
+  uint64_t key = static_cast<uint64_t>(text) << 8 | static_cast<uint64_t>(chars & 0xFF);
+  if (cacheable)
+    if (auto found = prefixes_.find(key); found != prefixes_.end()) return found->second;
+  std::string_view s = texts.text(text);
+  int64_t id = texts.id(s.substr(0, utf8PrefixBytes(s, chars)));
+  if (cacheable) prefixes_.emplace(key, id);
+  return id;
+}
+
+// Cached by day (1970 to 2149): month() is asked for every fee line by some rules.
+int64_t ThreadRuntime::monthText(int64_t day) {
+  bool cacheable = day >= 0 && day < 65536;
+  if (cacheable && static_cast<size_t>(day) < months_.size() && months_[static_cast<size_t>(day)] >= 0)
+    return months_[static_cast<size_t>(day)];
+  int y;
+  unsigned m, d;
+  civilFromDays(static_cast<int32_t>(day), y, m, d);
+  int64_t index = day;
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%04d-%02u", y, m);
+  int64_t id = texts.id(buf);
+  if (cacheable) {
+    if (months_.size() <= static_cast<size_t>(index)) months_.resize(static_cast<size_t>(index) + 1, -1);
+    months_[static_cast<size_t>(index)] = id;
+  }
+  return id;
+}
+
+int64_t ThreadRuntime::label(int64_t dict, int64_t codeId) {
+  uint64_t key = static_cast<uint64_t>(dict) << 40 ^ static_cast<uint64_t>(codeId);
+  if (auto found = labels_.find(key); found != labels_.end()) return found->second;
+  int64_t id = codeId;
+  const auto& dicts = data.set().dicts;
+  if (static_cast<size_t>(dict) < dicts.size()) {
+    const auto& labels = dicts[static_cast<size_t>(dict)].labels;
+    auto found = labels.find(std::string(texts.text(codeId)));
+    if (found != labels.end()) id = texts.id(found->second);
+  }
+  labels_.emplace(key, id);
+  return id;
+}
+
+List* ThreadRuntime::listOf(RowSpan rows) {
+  List* list = newList(static_cast<int64_t>(rows.size()));
+  for (uint32_t r : rows) list->cells[list->size++] = Cell{r, 1};
   return list;
 }
 

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <unordered_map>
 #include <vector>
 
 #include "codegen/jit_abi.h"
@@ -22,11 +23,14 @@ struct Candidate {
   int64_t subject, element, second;  // element, second: -1 outside `for each` (pairs)
 };
 
-// A bump allocator: everything of one subject is freed at once by reset().
+// A bump allocator: everything of one subject is freed at once by reset(), everything since a
+// mark() by release(mark).
 class Arena {
  public:
   void* allocate(size_t bytes);
   void reset();
+  int64_t mark() const { return static_cast<int64_t>(block_) << 40 | static_cast<int64_t>(used_); }
+  void release(int64_t mark);
 
  private:
   std::vector<std::unique_ptr<char[]>> blocks_;
@@ -41,7 +45,9 @@ class ThreadRuntime {
   const engine::BoundData& data;
   const CompiledRules& code;
   interp::TextTable texts;
-  Arena arena;
+  Arena scratch;            // the lists of the subject (or `for each` element) being screened
+  Arena kept;               // lists that outlive it: institution frames, peers' `for each` lists
+  Arena* arena = &scratch;  // where the helpers allocate now
   std::vector<Candidate> candidates;
   JitPeers* peers = nullptr;  // while an institution rule's second pass runs
   bool resetPending = false;  // lists are alive until the next subject starts
@@ -50,11 +56,17 @@ class ThreadRuntime {
   const KeyIndex* link(uint32_t table, uint32_t link) const { return links_[table][link]; }
   List* newList(int64_t capacity);
   void push(List* list, Cell cell);
-  List* listOf(const std::vector<uint32_t>* rows);
+  List* listOf(RowSpan rows);
+  int64_t monthText(int64_t day);               // the id of the text YYYY-MM of a day (cached)
+  int64_t label(int64_t dict, int64_t codeId);  // label(code) of a dictionary (cached)
+  int64_t prefix(int64_t text, int64_t chars);  // the first characters of a text (cached)
 
  private:
   std::vector<const KeyIndex*> lookups_;
   std::vector<std::vector<const KeyIndex*>> links_;
+  std::vector<int64_t> months_;                     // text ids of YYYY-MM by day since 1970 (-1: not made yet)
+  std::unordered_map<uint64_t, int64_t> labels_;    // (dictionary, code) -> label
+  std::unordered_map<uint64_t, int64_t> prefixes_;  // (text, characters) -> prefix
 };
 
 }  // namespace fundguard::jit
