@@ -34,7 +34,7 @@ ModuleState::ModuleState(llvm::LLVMContext& c, llvm::Module& mod, const ir::Rule
   group = llvm::StructType::create(c, {ptr, ptr}, "Group");
   column = llvm::StructType::create(c, {ptr, ptr}, "ColumnView");
   subject = llvm::StructType::create(c, {cell, cell, ptr}, "ScopeSubject");
-  kernelContext = llvm::StructType::create(c, {ptr, ptr, ptr, ptr, ptr, ptr, ptr}, "KernelContext");
+  kernelContext = llvm::StructType::create(c, {ptr, ptr, ptr, ptr, ptr, ptr, ptr, ptr}, "KernelContext");
   auto declare = [&](const char* name, const std::string& effects, llvm::FunctionType* type) {
     llvm::FunctionCallee callee = module.getOrInsertFunction(name, type);
     auto* f = llvm::cast<llvm::Function>(callee.getCallee());
@@ -83,6 +83,12 @@ size_t ModuleState::lookupIndex(uint32_t table, const std::vector<uint32_t>& col
 size_t ModuleState::linkIndex(uint32_t table, uint32_t link) {
   auto [it, inserted] = links_.emplace(std::make_pair(table, link), out.links.size());
   if (inserted) out.links.emplace_back(table, link);
+  return it->second;
+}
+
+size_t ModuleState::manyLinkIndex(uint32_t table, uint32_t link) {
+  auto [it, inserted] = manyLinks_.emplace(std::make_pair(table, link), out.manyLinks.size());
+  if (inserted) out.manyLinks.emplace_back(table, link);
   return it->second;
 }
 

@@ -197,9 +197,19 @@ CV FunctionEmitter::link(const ir::Node& n) {
   CV row = emit(*n.args[0]);
   Value* rowOrNone = b.CreateSelect(row.p, row.v, constant(-1));
   Value* from = constant(n.args[0]->type.table());
-  if (n.op == Op::LinkMany)
-    return present(
-        b.CreatePtrToInt(call(Helper::fg_link_many, {runtime(), from, constant(n.index), rowOrNone}), m.i64));
+  if (n.op == Op::LinkMany) {
+    size_t slot = m.manyLinkIndex(n.args[0]->type.table(), n.index);
+    return branch(
+        row.p,
+        [&]() {
+          Value* lists =
+              loadInvariant(m.ptr, b.CreateConstInBoundsGEP1_64(m.ptr, contextField(kContextManyLinks), slot));
+          return present(b.CreatePtrToInt(b.CreateInBoundsGEP(m.list, lists, {row.v}), m.i64));
+        },
+        [&]() { return present(emptyList()); });
+  }
+  (void)rowOrNone;
+  (void)from;
   // One load from the join index (jit_abi.h).
   size_t slot = m.linkIndex(n.args[0]->type.table(), n.index);
   return branch(

@@ -51,6 +51,9 @@ struct KernelContext {
   // Join indexes: per link the module follows (GeneratedModule::links), per row of its table the
   // row it names in the target table, or -1. Made once per dataset: a link is then one load.
   const int32_t* const* links;
+  // The same for links to many rows (GeneratedModule::manyLinks): per row, the list of the rows
+  // it names (read only: generated code never changes a list it did not make).
+  const List* const* manyLinks;
 };
 
 // Kernel signatures (one per scope; the institution scope has per-rule functions, see

@@ -28,7 +28,8 @@ enum ContextField : unsigned {
   kContextSettlementDates = 3,
   kContextEnabled = 4,
   kContextRuntime = 5,
-  kContextLinks = 6
+  kContextLinks = 6,
+  kContextManyLinks = 7
 };
 
 enum class Helper : unsigned {
@@ -62,13 +63,14 @@ class ModuleState {
   size_t textIndex(const std::string& text);
   size_t lookupIndex(uint32_t table, const std::vector<uint32_t>& columns);
   size_t linkIndex(uint32_t table, uint32_t link);
+  size_t manyLinkIndex(uint32_t table, uint32_t link);
   std::string uniqueName(const std::string& base);
 
  private:
   std::vector<llvm::FunctionCallee> helpers_;
   std::map<std::string, size_t> texts_;
   std::map<std::pair<uint32_t, std::vector<uint32_t>>, size_t> lookups_;
-  std::map<std::pair<uint32_t, uint32_t>, size_t> links_;
+  std::map<std::pair<uint32_t, uint32_t>, size_t> links_, manyLinks_;
   std::map<std::string, int> names_;
 };
 

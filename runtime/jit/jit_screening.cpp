@@ -27,6 +27,9 @@ struct SharedContext {
   std::vector<uint8_t> enabled;
   std::vector<std::vector<int32_t>> joins;  // per join index of the module
   std::vector<const int32_t*> links;
+  std::vector<std::vector<Cell>> manyCells;  // per list join index: the rows' cells, row after row
+  std::vector<std::vector<List>> manyLists;  // and per source row its List over them
+  std::vector<const List*> manyLinks;
   KernelContext context{};
 
   SharedContext(const CompiledRules& code, engine::BoundData& bound, engine::Subjects& subjects,
@@ -61,12 +64,48 @@ struct SharedContext {
     for (bool r : run) enabled.push_back(r ? 1 : 0);
     for (const auto& [table, link] : code.layout().links) joins.push_back(joinIndex(bound, table, link));
     for (const auto& join : joins) links.push_back(join.empty() ? nullptr : join.data());
+    for (const auto& [table, link] : code.layout().manyLinks) {
+      manyCells.emplace_back();
+      manyLists.emplace_back();
+      listJoinIndex(bound, table, link, manyCells.back(), manyLists.back());
+      manyLinks.push_back(manyLists.back().empty() ? nullptr : manyLists.back().data());
+    }
     context.tables = tables.data();
     context.params = params.data();
     context.texts = texts.data();
     context.settlementDates = dates.data();
     context.enabled = enabled.data();
     context.links = links.data();
+    context.manyLinks = manyLinks.data();
+  }
+
+  // The rows each row of `table` names through a link to many, as Lists (made once, shared).
+  static void listJoinIndex(engine::BoundData& bound, uint32_t table, uint32_t link, std::vector<Cell>& cells,
+                            std::vector<List>& lists) {
+    const ir::LinkRef& ref = bound.set().tables[table].links[link];
+    const Table* source = bound.table(table);
+    const KeyIndex* index = bound.index(ref.target, ref.theirs);
+    if (!source || !index) return;
+    std::vector<RowSpan> found(source->rows);
+    std::vector<int64_t> key(ref.ours.size());
+    size_t total = 0;
+    for (size_t row = 0; row < source->rows; ++row) {
+      bool complete = true;
+      for (size_t k = 0; k < ref.ours.size() && complete; ++k) {
+        const Column& c = source->columns[ref.ours[k]];
+        complete = c.has(row);
+        if (complete) key[k] = c.at(row);
+      }
+      if (complete) found[row] = index->find(key);
+      total += found[row].size();
+    }
+    cells.reserve(total);
+    lists.reserve(source->rows);
+    for (size_t row = 0; row < source->rows; ++row) {
+      auto size = static_cast<int64_t>(found[row].size());
+      lists.push_back(List{size, size, cells.data() + cells.size()});
+      for (uint32_t r : found[row]) cells.push_back(Cell{r, 1});
+    }
   }
 
   // Per row of `table`, the row of the link's target that it names (-1: none); empty when the
