@@ -20,7 +20,7 @@ evidence, each as a tree of typed operations. docs/ir.md explains the notation.
 
 Options:
   --llvm       print the LLVM IR the JIT runs instead (optimised at -O2: the
-               kernel of each scope with its rules inlined, the institution
+               kernel of each scope calling its rules, the institution
                rules' functions, the calls into the runtime's helpers)
   --opt N      with --llvm: the optimisation level, 0 to 3 (default 2)
   --lib DIR    the standard library directory (default: $FUNDGUARD_LIB, else built-in)

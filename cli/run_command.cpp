@@ -86,7 +86,8 @@ double secondsSince(Clock::time_point start) {
 struct Timings {
   std::string engine;
   unsigned threads = 1;
-  double compileSeconds = 0, generateSeconds = 0, optimizeSeconds = 0, machineCodeSeconds = 0;
+  double compileSeconds = 0, generateSeconds = 0, optimizeSeconds = 0, machineCodeSeconds = 0, jitLoadSeconds = 0;
+  bool cacheHit = false;  // the object code came from the JIT cache (jit/object_cache.h)
   double loadSeconds = 0, screenSeconds = 0;
   double scopeSeconds[4] = {0, 0, 0, 0};
   uint64_t inputBytes = 0;
@@ -98,12 +99,13 @@ void writeTimings(std::ostream& o, const Timings& t) {
   o << fmt::format(
       "{{\n  \"engine\": \"{}\",\n  \"threads\": {},\n  \"compile_seconds\": {:.6f},\n"
       "  \"compile_generate_seconds\": {:.6f},\n  \"compile_optimize_seconds\": {:.6f},\n"
-      "  \"compile_machine_code_seconds\": {:.6f},\n  \"load_seconds\": {:.6f},\n  \"input_bytes\": {},\n"
+      "  \"compile_machine_code_seconds\": {:.6f},\n  \"compile_jit_load_seconds\": {:.6f},\n"
+      "  \"compile_cache_hit\": {},\n  \"load_seconds\": {:.6f},\n  \"input_bytes\": {},\n"
       "  \"screen_seconds\": {:.6f},\n  \"scope_seconds\": {{\"line\": {:.6f}, \"claim\": {:.6f}, "
       "\"person\": {:.6f}, \"institution\": {:.6f}}},\n  \"peak_rss_bytes\": {}\n}}\n",
-      t.engine, t.threads, t.compileSeconds, t.generateSeconds, t.optimizeSeconds, t.machineCodeSeconds, t.loadSeconds,
-      t.inputBytes, t.screenSeconds, t.scopeSeconds[0], t.scopeSeconds[1], t.scopeSeconds[2], t.scopeSeconds[3],
-      static_cast<uint64_t>(usage.ru_maxrss) * 1024);
+      t.engine, t.threads, t.compileSeconds, t.generateSeconds, t.optimizeSeconds, t.machineCodeSeconds,
+      t.jitLoadSeconds, t.cacheHit ? "true" : "false", t.loadSeconds, t.inputBytes, t.screenSeconds, t.scopeSeconds[0],
+      t.scopeSeconds[1], t.scopeSeconds[2], t.scopeSeconds[3], static_cast<uint64_t>(usage.ru_maxrss) * 1024);
 }
 
 // --rules and --param may be given several times: take them out before the common parser.
@@ -272,6 +274,8 @@ int runRun(const std::vector<std::string>& argvIn) {
     timings.generateSeconds = compiled->generateSeconds;
     timings.optimizeSeconds = compiled->optimizeSeconds;
     timings.machineCodeSeconds = compiled->machineCodeSeconds;
+    timings.jitLoadSeconds = compiled->loadSeconds;
+    timings.cacheHit = compiled->cacheHit;
     screening.compiled = std::move(compiled);
   }
 

@@ -1,5 +1,5 @@
 // See code_generator.h. The module's shape: one internal function per rule of the line, claim and
-// person scopes (inlined into its scope's kernel), one kernel per scope, and per institution rule
+// person scopes (called by its scope's kernel), one kernel per scope, and per institution rule
 // the functions the runtime calls in its two passes (lets of every subject, then screening).
 #include "codegen/code_generator.h"
 
@@ -232,10 +232,9 @@ class Generator {
     const ir::Rule& rule = m.set.rules[r];
     auto* type = llvm::FunctionType::get(llvm::Type::getVoidTy(m.context), {m.ptr, m.i64, m.ptr}, false);
     llvm::Function* f = function("rule_" + rule.id, type, true);
-    if (getenv("FG_NOINLINE"))
-      f->addFnAttr(llvm::Attribute::NoInline);
-    else
-      f->addFnAttr(llvm::Attribute::AlwaysInline);
+    // Not inlined into the kernel: the call costs little per subject, and optimising and
+    // compiling many small functions is much faster than one huge one (docs/performance.md).
+    f->addFnAttr(llvm::Attribute::NoInline);
     Value* ctx = f->getArg(0);
     llvm::IRBuilder<> entry(&f->getEntryBlock());
     Value* frame = entry.CreateAlloca(m.cell, entry.getInt64(std::max<size_t>(1, rule.slots.size())), "frame");

@@ -48,13 +48,13 @@ struct InstitutionRule {
 struct GeneratedModule {
   std::unique_ptr<llvm::LLVMContext> context;
   std::unique_ptr<llvm::Module> module;
-  std::vector<std::string> texts;                     // text constants: KernelContext::texts[i] is the id of texts[i]
-  std::vector<LookupSite> lookups;                    // by look-up id
-  std::vector<std::pair<uint32_t, uint32_t>> links;   // (table, link) of each join index
+  std::vector<std::string> texts;                    // text constants: KernelContext::texts[i] is the id of texts[i]
+  std::vector<LookupSite> lookups;                   // by look-up id
+  std::vector<std::pair<uint32_t, uint32_t>> links;  // (table, link) of each join index
   std::vector<std::pair<uint32_t, uint32_t>> manyLinks;  // (table, link) of each list join index
-  std::vector<PeerSite> peers;                        // by peer node id
-  std::vector<size_t> paramOffsets;                   // per rule: its first parameter in KernelContext::params
-  std::string lineKernel, claimKernel, personKernel;  // "" when the set has no rule of the scope
+  std::vector<PeerSite> peers;                           // by peer node id
+  std::vector<size_t> paramOffsets;                      // per rule: its first parameter in KernelContext::params
+  std::string lineKernel, claimKernel, personKernel;     // "" when the set has no rule of the scope
   std::vector<InstitutionRule> institutionRules;
   ~GeneratedModule();
   GeneratedModule();

@@ -1,13 +1,16 @@
 // See compiled_rules.h.
 #include "jit/compiled_rules.h"
 
+#include <llvm/Config/llvm-config.h>
 #include <llvm/ExecutionEngine/Orc/ExecutionUtils.h>
 #include <llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h>
 #include <llvm/ExecutionEngine/Orc/LLJIT.h>
 #include <llvm/ExecutionEngine/Orc/ThreadSafeModule.h>
+#include <llvm/IR/LegacyPassManager.h>
 #include <llvm/IR/Module.h>
 #include <llvm/Passes/PassBuilder.h>
 #include <llvm/Support/TargetSelect.h>
+#include <llvm/Support/raw_ostream.h>
 #include <llvm/Target/TargetMachine.h>
 
 #include <chrono>
@@ -15,6 +18,8 @@
 #include <stdexcept>
 
 #include "jit/jit_helpers.h"
+#include "jit/object_cache.h"
+#include "support/sha256.h"
 
 namespace fundguard::jit {
 
@@ -64,6 +69,17 @@ void optimise(llvm::Module& module, llvm::TargetMachine& machine, int level) {
   passes.buildPerModuleDefaultPipeline(opt).run(module, modules);
 }
 
+// Machine code for the module, as an object file in memory (the JIT links it).
+std::unique_ptr<llvm::MemoryBuffer> emitObject(llvm::Module& module, llvm::TargetMachine& machine) {
+  llvm::SmallVector<char, 0> bytes;
+  llvm::raw_svector_ostream stream(bytes);
+  llvm::legacy::PassManager passes;
+  if (machine.addPassesToEmitFile(passes, stream, nullptr, llvm::CodeGenFileType::ObjectFile))
+    throw std::runtime_error("LLVM cannot emit object code for this machine");
+  passes.run(module);
+  return llvm::MemoryBuffer::getMemBufferCopy(llvm::StringRef(bytes.data(), bytes.size()), "fundguard-rules.o");
+}
+
 }  // namespace
 
 CompiledRules::CompiledRules(const ir::RuleSet& set) : set_(set) {}
@@ -85,16 +101,34 @@ std::unique_ptr<CompiledRules> CompiledRules::compile(const ir::RuleSet& set, in
   out->layout_ = codegen::generateModule(set);
   out->generateSeconds = since(start);
 
-  start = Clock::now();
   llvm::orc::JITTargetMachineBuilder host = hostMachine();
-  host.setCodeGenOptLevel(getenv("FG_CG1") ? llvm::CodeGenOptLevel::Less
-                          : optLevel <= 0  ? llvm::CodeGenOptLevel::None
-                                           : llvm::CodeGenOptLevel::Default);
-  if (getenv("FG_OPT")) optLevel = atoi(getenv("FG_OPT"));
+  host.setCodeGenOptLevel(optLevel <= 0 ? llvm::CodeGenOptLevel::None : llvm::CodeGenOptLevel::Default);
   auto machine = host.createTargetMachine();
   if (!machine) fail("cannot create a target machine", machine.takeError());
-  optimise(*out->layout_.module, **machine, optLevel);
-  out->optimizeSeconds = since(start);
+
+  // The object code: from the cache when this module was compiled before on this machine.
+  ObjectCache cache = ObjectCache::fromEnvironment();
+  std::string key;
+  if (cache.enabled()) {
+    Sha256 hash;
+    hash.update(codegen::printModule(*out->layout_.module));
+    hash.update(std::string("\n-O") + std::to_string(optLevel) + "\n" + host.getCPU() + "\n" +
+                host.getFeatures().getString() + "\nLLVM " LLVM_VERSION_STRING "\n");
+    key = hash.hexDigest();
+  }
+  std::unique_ptr<llvm::MemoryBuffer> object = cache.load(key);
+  out->cacheHit = object != nullptr;
+  if (!object) {
+    start = Clock::now();
+    optimise(*out->layout_.module, **machine, optLevel);
+    out->optimizeSeconds = since(start);
+    start = Clock::now();
+    object = emitObject(*out->layout_.module, **machine);
+    out->machineCodeSeconds = since(start);
+    cache.store(key, object->getBuffer());
+  }
+  out->layout_.module.reset();
+  out->layout_.context.reset();
 
   start = Clock::now();
   auto jit = llvm::orc::LLJITBuilder().setJITTargetMachineBuilder(host).create();
@@ -111,9 +145,7 @@ std::unique_ptr<CompiledRules> CompiledRules::compile(const ir::RuleSet& set, in
       llvm::orc::DynamicLibrarySearchGenerator::GetForCurrentProcess(lljit.getDataLayout().getGlobalPrefix());
   if (!process) fail("cannot search the process for symbols", process.takeError());
   lljit.getMainJITDylib().addGenerator(std::move(*process));
-  if (auto error = lljit.addIRModule(
-          llvm::orc::ThreadSafeModule(std::move(out->layout_.module), std::move(out->layout_.context))))
-    fail("cannot add the rules' module to the JIT", std::move(error));
+  if (auto error = lljit.addObjectFile(std::move(object))) fail("cannot load the rules' object code", std::move(error));
 
   auto address = [&](const std::string& name) -> llvm::orc::ExecutorAddr {
     auto found = lljit.lookup(name);
@@ -138,7 +170,7 @@ std::unique_ptr<CompiledRules> CompiledRules::compile(const ir::RuleSet& set, in
     out->institutions.push_back(std::move(code));
   }
   for (const codegen::PeerSite& site : g.peers) out->peerArguments.push_back(valueFunction(site.argument));
-  out->machineCodeSeconds = since(start);
+  out->loadSeconds = since(start);
   return out;
 }
 

@@ -39,7 +39,10 @@ class CompiledRules {
   SubjectKernel personKernel = nullptr;
   std::vector<InstitutionCode> institutions;
   std::vector<FrameValueFunction> peerArguments;  // per peer site (layout().peers)
-  double generateSeconds = 0, optimizeSeconds = 0, machineCodeSeconds = 0;
+  // Where compiling went: generating the LLVM IR, optimising it, making machine code, loading
+  // it into the JIT. With a cache hit (object_cache.h) the middle two are skipped.
+  double generateSeconds = 0, optimizeSeconds = 0, machineCodeSeconds = 0, loadSeconds = 0;
+  bool cacheHit = false;
 
  private:
   explicit CompiledRules(const ir::RuleSet& set);

@@ -161,17 +161,8 @@ struct Screening {
       context.runtime = &runtime;
       auto begin = static_cast<int64_t>(count * chunk / threads),
            end = static_cast<int64_t>(count * (chunk + 1) / threads);
-      auto t0 = std::chrono::steady_clock::now();
       kernel(context, begin, end);
-      for (int rep = getenv("FG_REPEAT") ? atoi(getenv("FG_REPEAT")) : 0; rep > 0; --rep) {
-        runtime.candidates.clear();
-        kernel(context, begin, end);
-      }
-      auto t1 = std::chrono::steady_clock::now();
       materialize(runtime.candidates, chunks[chunk]);
-      if (getenv("FG_PROFILE"))
-        fprintf(stderr, "kernel %.3f materialize %.3f\n", std::chrono::duration<double>(t1 - t0).count(),
-                std::chrono::duration<double>(std::chrono::steady_clock::now() - t1).count());
     };
     if (threads == 1) {
       work(0);
