@@ -45,6 +45,9 @@ def ingest_mb_s(run):
 def compile_cell(run, front_end):
     t = run.get("timings") or {}
     if t.get("compile_seconds") is not None:
+        cached = t.get("compile_cache_hit")
+        if t.get("engine") == "jit" and cached is not None:
+            return fmt(t["compile_seconds"], 3) + (" cached" if cached else " cold")
         return fmt(t["compile_seconds"], 3)
     return fmt(front_end, 3) + " fe"
 
