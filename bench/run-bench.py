@@ -179,6 +179,9 @@ def bench_dataset(args, data, work):
     result["membw"] = membw(args, work, threads)
     targets = [(scope, groups[scope]) for scope in SCOPES if groups.get(scope)]
     targets.append(("full", [STDLIB]))
+    if args.scopes:
+        wanted = args.scopes.split(",")
+        targets = [t for t in targets if t[0] in wanted]
     for scope, files in targets:
         result["runs"][scope] = {"front_end_seconds": front_end_seconds(args, files)}
         for engine in args.engines.split(","):
@@ -210,6 +213,7 @@ def main():
     ap.add_argument("--threads", default="1,2", help="thread counts to run (default 1,2)")
     ap.add_argument("--reps", type=int, default=1, help="runs of each configuration; the fastest counts")
     ap.add_argument("--engines", default="interp,jit", help="engines to run (default interp,jit)")
+    ap.add_argument("--scopes", default=None, help="only these of line,claim,person,institution,full")
     ap.add_argument("--quick", action="store_true", help="one thread count, a small bandwidth probe (smoke test)")
     ap.add_argument("--skip-sql", action="store_true", help="do not run the SQL baseline")
     ap.add_argument("--out", default=None, help="write the Markdown report here too")

@@ -139,6 +139,21 @@ std::vector<bool> neededSlots(const ir::Rule& rule) {
   return needed;
 }
 
+// The lets whose value depends on peer statistics (directly, or through another such let). An
+// institution rule's first pass computes every let without peers; the second recomputes these.
+std::vector<bool> peerSlots(const ir::Rule& rule) {
+  std::vector<bool> peers(rule.slots.size(), false);
+  std::function<bool(const ir::Node*)> asks = [&](const ir::Node* n) {
+    if (!n) return false;
+    if (n->op == ir::Op::Peer || (n->op == ir::Op::Local && n->index < peers.size() && peers[n->index])) return true;
+    for (const ir::Node* a : n->args)
+      if (asks(a)) return true;
+    return false;
+  };
+  for (const ir::Let& let : rule.lets) peers[let.slot] = asks(let.value);
+  return peers;
+}
+
 class Generator {
  public:
   Generator(ModuleState& state) : m(state) {}
@@ -174,11 +189,13 @@ class Generator {
   }
 
   // Lets, then the `for each` (if any) with the loop lets and the condition: fg_hit where true.
-  // Only the lets the condition needs, unless `allLets` (institution rules: peers read them).
-  void screenBody(FunctionEmitter& e, const ir::Rule& rule, uint32_t r, Value* subject, bool allLets) {
-    std::vector<bool> needed = allLets ? std::vector<bool>(rule.slots.size(), true) : neededSlots(rule);
+  // Only the lets the condition needs; for an institution rule (`secondPass`), of the lets before
+  // the loop only those that depend on peers (the others are in the frame from the first pass).
+  void screenBody(FunctionEmitter& e, const ir::Rule& rule, uint32_t r, Value* subject, bool secondPass) {
+    std::vector<bool> needed = neededSlots(rule);
+    std::vector<bool> again = secondPass ? peerSlots(rule) : needed;
     for (const ir::Let& let : rule.lets)
-      if (needed[let.slot]) e.storeSlot(let.slot, e.emit(*let.value));
+      if (needed[let.slot] && again[let.slot]) e.storeSlot(let.slot, e.emit(*let.value));
     auto testOne = [&](Value* element, Value* second) {
       e.loopLetsDone = 0;
       for (const ir::Let& let : rule.loopLets) {
@@ -349,14 +366,20 @@ class Generator {
       llvm::Function* f = function("screen_" + rule.id, type, false);
       FunctionEmitter e(m, rule, r, f, f->getArg(0), f->getArg(1));
       e.b.SetInsertPoint(&f->getEntryBlock());
-      screenBody(e, rule, r, f->getArg(2), true);  // lets again, now with the peers
+      screenBody(e, rule, r, f->getArg(2), true);
       e.b.CreateRetVoid();
       out.screen = std::string(f->getName());
     }
-    if (rule.forEach) out.forEach = valueFunction("foreach", r, *rule.forEach);
     if (rule.peersBy) out.peersBy = valueFunction("peersby", r, *rule.peersBy);
-    for (size_t k = 0; k < rule.loopLets.size(); ++k)
-      out.loopLets.push_back(valueFunction("looplet" + std::to_string(k), r, *rule.loopLets[k].value));
+    // A peer asked inside the loop is asked for its own matching element: its `for each` list
+    // and loop lets are then needed as functions of a frame (jit/jit_peers).
+    bool peersInLoop = false;
+    for (const PeerSite& site : m.out.peers) peersInLoop = peersInLoop || (site.rule == r && site.inLoop);
+    if (peersInLoop) {
+      out.forEach = valueFunction("foreach", r, *rule.forEach);
+      for (size_t k = 0; k < rule.loopLets.size(); ++k)
+        out.loopLets.push_back(valueFunction("looplet" + std::to_string(k), r, *rule.loopLets[k].value));
+    }
     m.out.institutionRules.push_back(std::move(out));
   }
 
