@@ -269,7 +269,14 @@ int runRun(const std::vector<std::string>& argvIn) {
   timings.threads = screening.threads;
   if (screening.engine == engine::Engine::Jit) {
     auto start = Clock::now();
-    auto compiled = jit::CompiledRules::compile(set);
+    std::unique_ptr<jit::CompiledRules> compiled;
+    try {
+      compiled = jit::CompiledRules::compile(set);
+    } catch (const std::exception& e) {
+      std::cerr << "fundguard run: internal error: the rules cannot be compiled: " << e.what()
+                << "\n(--engine interp runs them without compiling)\n";
+      return kExitInternal;
+    }
     timings.compileSeconds = secondsSince(start);
     timings.generateSeconds = compiled->generateSeconds;
     timings.optimizeSeconds = compiled->optimizeSeconds;

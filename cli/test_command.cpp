@@ -56,7 +56,14 @@ int runTest(const std::vector<std::string>& argv) {
     if (rule.module->requested) requested.push_back(rule);
   ir::RuleSet set = lowerRules(*checked->program, requested);
   // The JIT compiles the whole set once; each test then screens its own small dataset.
-  if (options.engine == engine::Engine::Jit && !set.rules.empty()) options.compiled = jit::CompiledRules::compile(set);
+  if (options.engine == engine::Engine::Jit && !set.rules.empty()) {
+    try {
+      options.compiled = jit::CompiledRules::compile(set);
+    } catch (const std::exception& e) {
+      std::cerr << "fundguard test: internal error: the rules cannot be compiled: " << e.what() << "\n";
+      return 4;
+    }
+  }
   TestReport report = runRuleTests(*checked, requested, set, options);
   bool quiet = args.has("--quiet");
   for (const TestOutcome& t : report.tests) {

@@ -7,6 +7,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include <llvm/Object/ObjectFile.h>
+
 namespace fundguard::jit {
 
 ObjectCache ObjectCache::fromEnvironment() {
@@ -31,8 +33,17 @@ ObjectCache ObjectCache::fromEnvironment() {
 
 std::unique_ptr<llvm::MemoryBuffer> ObjectCache::load(const std::string& key) const {
   if (!enabled()) return nullptr;
-  auto file = llvm::MemoryBuffer::getFile(dir_ + "/" + key + ".o");
+  std::string path = dir_ + "/" + key + ".o";
+  auto file = llvm::MemoryBuffer::getFile(path);
   if (!file) return nullptr;
+  // A file that is not a whole object file (cut short, overwritten) is dropped and compiled again.
+  auto object = llvm::object::ObjectFile::createObjectFile((*file)->getMemBufferRef());
+  if (!object) {
+    llvm::consumeError(object.takeError());
+    std::error_code ec;
+    std::filesystem::remove(path, ec);
+    return nullptr;
+  }
   return std::move(*file);
 }
 

@@ -62,7 +62,26 @@ fi
 expect 0 "test --help" -- "$fg" test --help;             contains "Exit codes" "test --help"
 expect 1 "test of a broken rule" -- "$fg" test tests/cli/broken.rule
 expect 0 "ir of a rule" -- "$fg" ir stdlib-rules/persons/PS-01.rule; contains "field date? psn_info_b.death_date" "ir prints fields"
-rm -rf $out $out.empty
+expect 0 "ir --llvm" -- "$fg" ir --llvm stdlib-rules/persons/PS-01.rule; contains "define void @kernel_line" "ir --llvm prints the kernel"
+expect 0 "ir --llvm --opt 0" -- "$fg" ir --llvm --opt 0 stdlib-rules/charging/CH-01.rule; contains "@kernel_line" "ir --llvm at -O0"
+expect 2 "ir --llvm --opt 7" -- "$fg" ir --llvm --opt 7 stdlib-rules/charging/CH-01.rule
+expect 2 "run with an unknown engine" -- "$fg" run --engine llvm --rules stdlib-rules --data tests/run/gbk-data --out $out
+contains "--engine takes jit or interp" "unknown engine named"
+expect 2 "test with an unknown engine" -- "$fg" test --engine fast stdlib-rules/charging/CH-01.rule
+# The JIT cache: a cold compile writes an object file, the next run loads it; off means none.
+cache=/tmp/fg-cli-cache.$$
+FUNDGUARD_JIT_CACHE=$cache expect 0 "run with a fresh JIT cache" -- "$fg" run --rules stdlib-rules --data tests/run/gbk-data --out $out
+if ! grep -q '"compile_cache_hit": false' $out/timings.json || [ -z "$(ls $cache/*.o 2>/dev/null)" ]; then
+  echo "FAIL: a cold compile did not fill the JIT cache"; failures=$((failures + 1))
+fi
+FUNDGUARD_JIT_CACHE=$cache expect 0 "run with a warm JIT cache" -- "$fg" run --rules stdlib-rules --data tests/run/gbk-data --out $out
+if ! grep -q '"compile_cache_hit": true' $out/timings.json; then
+  echo "FAIL: the second run did not load the cached object code"; failures=$((failures + 1))
+fi
+printf 'not an object file' > "$(ls $cache/*.o | head -1)"
+FUNDGUARD_JIT_CACHE=$cache expect 0 "run with a corrupt JIT cache file" -- "$fg" run --rules stdlib-rules --data tests/run/gbk-data --out $out
+FUNDGUARD_JIT_CACHE=off expect 0 "run with the JIT cache off" -- "$fg" run --rules stdlib-rules --data tests/run/gbk-data --out $out
+rm -rf $out $out.empty $cache
 
 rm -f /tmp/fg-cli-out.$$
 if [ $failures -ne 0 ]; then echo "$failures CLI check(s) failed"; exit 1; fi
