@@ -193,10 +193,10 @@ CV FunctionEmitter::field(const ir::Node& n) {
       [&]() { return missing(); });
 }
 
+// A link is one load from a join index (jit_abi.h): the row it names, or -1; a link to many rows
+// one load from a list join index.
 CV FunctionEmitter::link(const ir::Node& n) {
   CV row = emit(*n.args[0]);
-  Value* rowOrNone = b.CreateSelect(row.p, row.v, constant(-1));
-  Value* from = constant(n.args[0]->type.table());
   if (n.op == Op::LinkMany) {
     size_t slot = m.manyLinkIndex(n.args[0]->type.table(), n.index);
     return branch(
@@ -208,8 +208,6 @@ CV FunctionEmitter::link(const ir::Node& n) {
         },
         [&]() { return present(emptyList()); });
   }
-  (void)rowOrNone;
-  (void)from;
   // One load from the join index (jit_abi.h).
   size_t slot = m.linkIndex(n.args[0]->type.table(), n.index);
   return branch(

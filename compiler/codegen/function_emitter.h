@@ -34,6 +34,8 @@ class FunctionEmitter {
   using LoopBody =
       std::function<void(llvm::Value* index, llvm::Value* cell, llvm::BasicBlock* next, llvm::BasicBlock* exit)>;
   void loop(llvm::Value* list, const LoopBody& body);
+  // 1 (i64) when test(item) holds for an item of the list, else 0; stops at the first.
+  llvm::Value* anyItem(llvm::Value* list, const std::function<llvm::Value*(CV item)>& test);
   // An i64 variable in the entry block (promoted to a register by LLVM), set to `init` here.
   llvm::Value* variable(int64_t init);
   llvm::BasicBlock* block(const char* name);

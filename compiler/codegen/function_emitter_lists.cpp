@@ -11,6 +11,21 @@ using ir::Kind;
 using ir::Op;
 using llvm::Value;
 
+Value* FunctionEmitter::anyItem(Value* list, const std::function<Value*(CV item)>& test) {
+  Value* found = variable(0);
+  loop(list, [&](Value*, Value* cell, llvm::BasicBlock*, llvm::BasicBlock* exit) {
+    Value* holds = test(loadCell(cell));
+    llvm::BasicBlock* hit = block("found");
+    llvm::BasicBlock* go = block("go");
+    b.CreateCondBr(holds, hit, go);
+    b.SetInsertPoint(hit);
+    b.CreateStore(constant(1), found);
+    b.CreateBr(exit);
+    b.SetInsertPoint(go);
+  });
+  return b.CreateLoad(m.i64, found);
+}
+
 CV FunctionEmitter::makeList(const ir::Node& n) {
   std::vector<CV> items;
   for (const ir::Node* a : n.args) items.push_back(emit(*a));
@@ -34,18 +49,8 @@ CV FunctionEmitter::membership(const ir::Node& n) {
   return branch(
       v.p,
       [&]() {
-        Value* found = variable(0);
-        loop(listPtr(list.v), [&](Value*, Value* cell, llvm::BasicBlock*, llvm::BasicBlock* exit) {
-          CV item = loadCell(cell);
-          llvm::BasicBlock* hit = block("found");
-          llvm::BasicBlock* go = block("go");
-          b.CreateCondBr(b.CreateAnd(item.p, b.CreateICmpEQ(item.v, v.v)), hit, go);
-          b.SetInsertPoint(hit);
-          b.CreateStore(constant(1), found);
-          b.CreateBr(exit);
-          b.SetInsertPoint(go);
-        });
-        return present(b.CreateLoad(m.i64, found));
+        return present(
+            anyItem(listPtr(list.v), [&](CV item) { return b.CreateAnd(item.p, b.CreateICmpEQ(item.v, v.v)); }));
       },
       [&]() { return missing(); });
 }
@@ -85,24 +90,15 @@ CV FunctionEmitter::startsWith(const ir::Node& n) {
   return branch(
       v.p,
       [&]() {
-        Value* found = variable(0);
-        loop(listPtr(p.v), [&](Value*, Value* cell, llvm::BasicBlock*, llvm::BasicBlock* exit) {
-          CV item = loadCell(cell);
+        return present(anyItem(listPtr(p.v), [&](CV item) {
           CV one = branch(
               item.p,
               [&]() {
                 return present(call(Helper::fg_starts_with, {runtime(), v.v, item.v}));
               },
               [&]() { return present(constant(0)); });
-          llvm::BasicBlock* hit = block("found");
-          llvm::BasicBlock* go = block("go");
-          b.CreateCondBr(b.CreateICmpNE(one.v, constant(0)), hit, go);
-          b.SetInsertPoint(hit);
-          b.CreateStore(constant(1), found);
-          b.CreateBr(exit);
-          b.SetInsertPoint(go);
-        });
-        return present(b.CreateLoad(m.i64, found));
+          return b.CreateICmpNE(one.v, constant(0));
+        }));
       },
       [&]() { return missing(); });
 }
@@ -117,18 +113,8 @@ CV FunctionEmitter::call(const ir::Node& n) {
       return branch(
           args[1].p,
           [&]() {
-            Value* found = variable(0);
-            loop(listPtr(args[0].v), [&](Value*, Value* cell, llvm::BasicBlock*, llvm::BasicBlock* exit) {
-              CV item = loadCell(cell);
-              llvm::BasicBlock* hit = block("found");
-              llvm::BasicBlock* go = block("go");
-              b.CreateCondBr(b.CreateAnd(item.p, b.CreateICmpEQ(item.v, args[1].v)), hit, go);
-              b.SetInsertPoint(hit);
-              b.CreateStore(constant(1), found);
-              b.CreateBr(exit);
-              b.SetInsertPoint(go);
-            });
-            return present(b.CreateLoad(m.i64, found));
+            return present(anyItem(listPtr(args[0].v),
+                                   [&](CV item) { return b.CreateAnd(item.p, b.CreateICmpEQ(item.v, args[1].v)); }));
           },
           [&]() { return missing(); });
     }

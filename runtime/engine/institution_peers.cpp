@@ -10,6 +10,14 @@ namespace fundguard::engine {
 
 using interp::Value;
 
+bool asksPeers(const ir::Node* n) {
+  if (!n) return false;
+  if (n->op == ir::Op::Peer) return true;
+  for (const ir::Node* a : n->args)
+    if (asksPeers(a)) return true;
+  return false;
+}
+
 namespace {
 bool sameKeys(const interp::GroupValue& a, const interp::GroupValue& b) {
   if (a.keys.size() != b.keys.size()) return false;
@@ -27,14 +35,7 @@ InstitutionPeers::InstitutionPeers(const ir::Rule& rule, const std::vector<Insti
       peerKeys_(std::move(peerKeys)),
       period_(rule.period),
       elements_(subjects.size()) {
-  std::function<bool(const ir::Node*)> asks = [&](const ir::Node* n) {
-    if (!n) return false;
-    if (n->op == ir::Op::Peer) return true;
-    for (const ir::Node* a : n->args)
-      if (asks(a)) return true;
-    return false;
-  };
-  for (const ir::Let& let : rule.loopLets) asksPeers_.push_back(asks(let.value));
+  for (const ir::Let& let : rule.loopLets) asksPeers_.push_back(asksPeers(let.value));
   for (size_t i = 0; i < subjects.size(); ++i) {
     byInstitution_[{subjects[i].fixmedinsCode, subjects[i].period}] = i;
     if (i < peerKeys_.size() && peerKeys_[i].present)

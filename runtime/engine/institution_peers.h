@@ -16,6 +16,9 @@
 
 namespace fundguard::engine {
 
+// Whether the expression asks for peer statistics or prior() anywhere in it.
+bool asksPeers(const ir::Node* n);
+
 class InstitutionPeers : public interp::PeerSource {
  public:
   InstitutionPeers(const ir::Rule& rule, const std::vector<InstitutionSubject>& subjects,

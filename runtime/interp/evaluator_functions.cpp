@@ -14,19 +14,6 @@ using ir::Op;
 
 namespace {
 
-// num / den rounded half away from zero; den != 0.
-__extension__ typedef __int128 Wide;  // exact products of two 64-bit values (GCC and Clang)
-
-int64_t divRound(Wide num, Wide den) {
-  if (den < 0) {
-    num = -num;
-    den = -den;
-  }
-  Wide q = num / den, r = num % den;
-  if (2 * (r < 0 ? -r : r) >= den) q += num < 0 ? -1 : 1;
-  return static_cast<int64_t>(q);
-}
-
 // Text length and prefix in characters (code points) of UTF-8.
 size_t utf8Length(std::string_view s) {
   size_t n = 0;

@@ -20,6 +20,16 @@ int64_t roundHalfAway(long double x) {
   return static_cast<int64_t>(x < 0 ? -std::floor(-x + 0.5L) : std::floor(x + 0.5L));
 }
 
+int64_t divRound(Wide num, Wide den) {
+  if (den < 0) {
+    num = -num;
+    den = -den;
+  }
+  Wide q = num / den, r = num % den;
+  if (2 * (r < 0 ? -r : r) >= den) q += num < 0 ? -1 : 1;
+  return static_cast<int64_t>(q);
+}
+
 Statistics describe(std::vector<long double>& values) {
   Statistics s;
   long double sum = 0;

@@ -16,6 +16,11 @@ int64_t scaleOf(ir::Kind kind);
 long double rescale(ir::Kind from, ir::Kind to);
 int64_t roundHalfAway(long double x);
 
+// Exact products of two 64-bit values (GCC and Clang), and num / den rounded half away from
+// zero (den != 0): the arithmetic of money, dec and int in both engines.
+__extension__ typedef __int128 Wide;
+int64_t divRound(Wide num, Wide den);
+
 struct Statistics {
   long double mean = 0, stddev = 0, median = 0;  // stddev: population (all the values there are)
 };

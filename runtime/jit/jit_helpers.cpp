@@ -12,6 +12,8 @@
 #include "jit/jit_peers.h"
 #include "jit/thread_runtime.h"
 
+using fundguard::interp::divRound;
+using fundguard::interp::Wide;
 using fundguard::jit::Cell;
 using fundguard::jit::Group;
 using fundguard::jit::List;
@@ -21,18 +23,6 @@ namespace {
 
 ThreadRuntime& rt(void* p) {
   return *static_cast<ThreadRuntime*>(p);
-}
-
-__extension__ typedef __int128 Wide;
-
-int64_t divRound(Wide num, Wide den) {
-  if (den < 0) {
-    num = -num;
-    den = -den;
-  }
-  Wide q = num / den, r = num % den;
-  if (2 * (r < 0 ? -r : r) >= den) q += num < 0 ? -1 : 1;
-  return static_cast<int64_t>(q);
 }
 
 const fundguard::KeyIndex* linkIndex(ThreadRuntime& r, int64_t table, int64_t link) {
@@ -89,15 +79,6 @@ struct GroupBuilder {
 }  // namespace
 
 extern "C" {
-
-int64_t fg_link(void* r, int64_t table, int64_t link, int64_t row) {
-  fundguard::RowSpan rows = linkedRows(rt(r), table, link, row);
-  return rows ? static_cast<int64_t>(rows[0]) : int64_t{-1};
-}
-
-void* fg_link_many(void* r, int64_t table, int64_t link, int64_t row) {
-  return rt(r).listOf(linkedRows(rt(r), table, link, row));
-}
 
 int64_t fg_lookup(void* r, int64_t id, void* keys) {
   fundguard::RowSpan rows = lookedUp(rt(r), id, static_cast<const Cell*>(keys));

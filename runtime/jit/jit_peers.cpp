@@ -19,14 +19,7 @@ JitPeers::JitPeers(const CompiledRules& code, const InstitutionCode& rule, const
       frames_(std::move(frames)),
       peerKeys_(std::move(peerKeys)),
       elements_(subjects.size(), nullptr) {
-  std::function<bool(const ir::Node*)> asks = [&](const ir::Node* n) {
-    if (!n) return false;
-    if (n->op == ir::Op::Peer) return true;
-    for (const ir::Node* a : n->args)
-      if (asks(a)) return true;
-    return false;
-  };
-  for (const ir::Let& let : ir_.loopLets) asksPeers_.push_back(asks(let.value));
+  for (const ir::Let& let : ir_.loopLets) asksPeers_.push_back(engine::asksPeers(let.value));
   for (size_t i = 0; i < subjects.size(); ++i) {
     byInstitution_[{subjects[i].fixmedinsCode, subjects[i].period}] = i;
     if (i < peerKeys_.size() && peerKeys_[i].present) groups_[{subjects[i].period, peerKeys_[i].v}].push_back(i);

@@ -87,16 +87,9 @@ struct SharedContext {
     const KeyIndex* index = bound.index(ref.target, ref.theirs);
     if (!source || !index) return;
     std::vector<RowSpan> found(source->rows);
-    std::vector<int64_t> key(ref.ours.size());
     size_t total = 0;
     for (size_t row = 0; row < source->rows; ++row) {
-      bool complete = true;
-      for (size_t k = 0; k < ref.ours.size() && complete; ++k) {
-        const Column& c = source->columns[ref.ours[k]];
-        complete = c.has(row);
-        if (complete) key[k] = c.at(row);
-      }
-      if (complete) found[row] = index->find(key);
+      found[row] = linked(*source, ref, *index, row);
       total += found[row].size();
     }
     cells.reserve(total);
@@ -108,6 +101,18 @@ struct SharedContext {
     }
   }
 
+  // The rows of the link's target that a row names (none when a key cell is missing).
+  static RowSpan linked(const Table& source, const ir::LinkRef& ref, const KeyIndex& index, size_t row) {
+    int64_t key[16];
+    if (ref.ours.size() > 16) return {};
+    for (size_t k = 0; k < ref.ours.size(); ++k) {
+      const Column& c = source.columns[ref.ours[k]];
+      if (!c.has(row)) return {};
+      key[k] = c.at(row);
+    }
+    return index.find(key);
+  }
+
   // Per row of `table`, the row of the link's target that it names (-1: none); empty when the
   // table or the link's index is not there (no rule that runs follows it).
   static std::vector<int32_t> joinIndex(engine::BoundData& bound, uint32_t table, uint32_t link) {
@@ -116,17 +121,8 @@ struct SharedContext {
     const KeyIndex* index = bound.index(ref.target, ref.theirs);
     if (!source || !index) return {};
     std::vector<int32_t> out(source->rows, -1);
-    std::vector<int64_t> key(ref.ours.size());
-    for (size_t row = 0; row < source->rows; ++row) {
-      bool complete = true;
-      for (size_t k = 0; k < ref.ours.size() && complete; ++k) {
-        const Column& c = source->columns[ref.ours[k]];
-        complete = c.has(row);
-        if (complete) key[k] = c.at(row);
-      }
-      if (!complete) continue;
-      if (RowSpan rows = index->find(key)) out[row] = static_cast<int32_t>(rows.front());
-    }
+    for (size_t row = 0; row < source->rows; ++row)
+      if (RowSpan rows = linked(*source, ref, *index, row)) out[row] = static_cast<int32_t>(rows.front());
     return out;
   }
 };
