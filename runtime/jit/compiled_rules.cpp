@@ -1,6 +1,8 @@
 // See compiled_rules.h.
 #include "jit/compiled_rules.h"
 
+#include <llvm/Bitcode/BitcodeReader.h>
+#include <llvm/Bitcode/BitcodeWriter.h>
 #include <llvm/Config/llvm-config.h>
 #include <llvm/ExecutionEngine/Orc/ExecutionUtils.h>
 #include <llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h>
@@ -12,10 +14,13 @@
 #include <llvm/Support/TargetSelect.h>
 #include <llvm/Support/raw_ostream.h>
 #include <llvm/Target/TargetMachine.h>
+#include <llvm/Transforms/Utils/SplitModule.h>
 
+#include <algorithm>
 #include <chrono>
 #include <mutex>
 #include <stdexcept>
+#include <thread>
 
 #include "jit/jit_helpers.h"
 #include "jit/object_cache.h"
@@ -80,6 +85,68 @@ std::unique_ptr<llvm::MemoryBuffer> emitObject(llvm::Module& module, llvm::Targe
   return llvm::MemoryBuffer::getMemBufferCopy(llvm::StringRef(bytes.data(), bytes.size()), "fundguard-rules.o");
 }
 
+// Optimises and compiles the module in `parts` pieces on as many threads. LLVM contexts are not
+// shared between threads: each piece goes through bitcode into a context (and a target machine)
+// of its own. Functions that call across pieces are linked by the JIT.
+std::vector<std::unique_ptr<llvm::MemoryBuffer>> compileInParts(llvm::Module& module,
+                                                                llvm::orc::JITTargetMachineBuilder& host, int optLevel,
+                                                                unsigned parts, CompiledRules& out) {
+  std::vector<llvm::SmallVector<char, 0>> bitcode;
+  if (parts <= 1) {
+    bitcode.emplace_back();
+    llvm::raw_svector_ostream stream(bitcode.back());
+    llvm::WriteBitcodeToFile(module, stream);
+  } else {
+    llvm::SplitModule(
+        module, parts,
+        [&](std::unique_ptr<llvm::Module> part) {
+          bitcode.emplace_back();
+          llvm::raw_svector_ostream stream(bitcode.back());
+          llvm::WriteBitcodeToFile(*part, stream);
+        },
+        /*PreserveLocals=*/false, /*RoundRobin=*/true);
+  }
+  size_t n = bitcode.size();
+  std::vector<std::unique_ptr<llvm::TargetMachine>> machines;
+  for (size_t i = 0; i < n; ++i) {
+    auto machine = host.createTargetMachine();
+    if (!machine) fail("cannot create a target machine", machine.takeError());
+    machines.push_back(std::move(*machine));
+  }
+  std::vector<std::unique_ptr<llvm::MemoryBuffer>> objects(n);
+  std::vector<std::string> errors(n);
+  std::vector<double> optimised(n, 0), compiled(n, 0);
+  auto work = [&](size_t i) {
+    try {
+      llvm::LLVMContext context;
+      llvm::MemoryBufferRef bytes(llvm::StringRef(bitcode[i].data(), bitcode[i].size()), "fundguard-rules.bc");
+      auto part = llvm::parseBitcodeFile(bytes, context);
+      if (!part) {
+        errors[i] = llvm::toString(part.takeError());
+        return;
+      }
+      auto start = Clock::now();
+      optimise(**part, *machines[i], optLevel);
+      optimised[i] = since(start);
+      start = Clock::now();
+      objects[i] = emitObject(**part, *machines[i]);
+      compiled[i] = since(start);
+    } catch (const std::exception& e) {
+      errors[i] = e.what();
+    }
+  };
+  std::vector<std::thread> threads;
+  for (size_t i = 1; i < n; ++i) threads.emplace_back(work, i);
+  work(0);
+  for (auto& t : threads) t.join();
+  for (const std::string& e : errors)
+    if (!e.empty()) throw std::runtime_error(e);
+  // The phases overlap across threads: each is reported as its longest piece.
+  out.optimizeSeconds = *std::max_element(optimised.begin(), optimised.end());
+  out.machineCodeSeconds = *std::max_element(compiled.begin(), compiled.end());
+  return objects;
+}
+
 }  // namespace
 
 CompiledRules::CompiledRules(const ir::RuleSet& set) : set_(set) {}
@@ -103,8 +170,6 @@ std::unique_ptr<CompiledRules> CompiledRules::compile(const ir::RuleSet& set, in
 
   llvm::orc::JITTargetMachineBuilder host = hostMachine();
   host.setCodeGenOptLevel(optLevel <= 0 ? llvm::CodeGenOptLevel::None : llvm::CodeGenOptLevel::Default);
-  auto machine = host.createTargetMachine();
-  if (!machine) fail("cannot create a target machine", machine.takeError());
 
   // The object code: from the cache when this module was compiled before on this machine.
   ObjectCache cache = ObjectCache::fromEnvironment();
@@ -116,16 +181,20 @@ std::unique_ptr<CompiledRules> CompiledRules::compile(const ir::RuleSet& set, in
                 host.getFeatures().getString() + "\nLLVM " LLVM_VERSION_STRING "\n");
     key = hash.hexDigest();
   }
-  std::unique_ptr<llvm::MemoryBuffer> object = cache.load(key);
-  out->cacheHit = object != nullptr;
-  if (!object) {
-    start = Clock::now();
-    optimise(*out->layout_.module, **machine, optLevel);
-    out->optimizeSeconds = since(start);
-    start = Clock::now();
-    object = emitObject(*out->layout_.module, **machine);
-    out->machineCodeSeconds = since(start);
-    cache.store(key, object->getBuffer());
+  // The module is compiled in as many parts as there are cores (each part on its own thread,
+  // in an LLVMContext of its own), so the parts' count is part of the key.
+  unsigned parts = std::clamp(std::thread::hardware_concurrency(), 1u, 8u);
+  std::vector<std::unique_ptr<llvm::MemoryBuffer>> objects;
+  for (unsigned i = 0; i < parts && cache.enabled(); ++i) {
+    auto object = cache.load(key + "-" + std::to_string(i) + "of" + std::to_string(parts));
+    if (!object) break;
+    objects.push_back(std::move(object));
+  }
+  out->cacheHit = objects.size() == parts;
+  if (!out->cacheHit) {
+    objects = compileInParts(*out->layout_.module, host, optLevel, parts, *out);
+    for (size_t i = 0; i < objects.size(); ++i)
+      cache.store(key + "-" + std::to_string(i) + "of" + std::to_string(objects.size()), objects[i]->getBuffer());
   }
   out->layout_.module.reset();
   out->layout_.context.reset();
@@ -145,7 +214,9 @@ std::unique_ptr<CompiledRules> CompiledRules::compile(const ir::RuleSet& set, in
       llvm::orc::DynamicLibrarySearchGenerator::GetForCurrentProcess(lljit.getDataLayout().getGlobalPrefix());
   if (!process) fail("cannot search the process for symbols", process.takeError());
   lljit.getMainJITDylib().addGenerator(std::move(*process));
-  if (auto error = lljit.addObjectFile(std::move(object))) fail("cannot load the rules' object code", std::move(error));
+  for (auto& object : objects)
+    if (auto error = lljit.addObjectFile(std::move(object)))
+      fail("cannot load the rules' object code", std::move(error));
 
   auto address = [&](const std::string& name) -> llvm::orc::ExecutorAddr {
     auto found = lljit.lookup(name);
