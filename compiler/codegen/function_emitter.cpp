@@ -221,13 +221,19 @@ CV FunctionEmitter::link(const ir::Node& n) {
       [&]() { return missing(); });
 }
 
-CV FunctionEmitter::lookup(const ir::Node& n) {
-  // The key cells go to a stack array; the helper answers "none" when one is missing.
+// The key values of a look-up (Lookup, RowsWhere) in a stack array of Cells, as the helpers take
+// them (they answer "none" when one is missing).
+Value* FunctionEmitter::lookupKeys(const ir::Node& n) {
   std::vector<CV> keys;
   for (const ir::Node* a : n.args) keys.push_back(emit(*a));
   llvm::IRBuilder<> entry(&function_->getEntryBlock(), function_->getEntryBlock().begin());
   Value* cells = entry.CreateAlloca(m.cell, constant(static_cast<int64_t>(std::max<size_t>(1, keys.size()))));
   for (size_t k = 0; k < keys.size(); ++k) storeCell(b.CreateConstInBoundsGEP1_64(m.cell, cells, k), keys[k]);
+  return cells;
+}
+
+CV FunctionEmitter::lookup(const ir::Node& n) {
+  Value* cells = lookupKeys(n);
   Value* id = constant(static_cast<int64_t>(m.lookupIndex(n.table, n.columns)));
   if (n.op == Op::RowsWhere)
     return present(b.CreatePtrToInt(call(Helper::fg_rows_where, {runtime(), id, cells}), m.i64));

@@ -68,6 +68,7 @@ class FunctionEmitter {
   CV field(const ir::Node& n);
   CV link(const ir::Node& n);
   CV lookup(const ir::Node& n);
+  llvm::Value* lookupKeys(const ir::Node& n);
   CV arithmetic(const ir::Node& n);
   CV compare(const ir::Node& n);
   CV logic(const ir::Node& n);

@@ -187,11 +187,7 @@ CV FunctionEmitter::countRows(const ir::Node& n) {
   const ir::Node& source = *n.args[0];
   Value* count = nullptr;
   if (source.op == Op::RowsWhere) {
-    std::vector<CV> keys;
-    for (const ir::Node* a : source.args) keys.push_back(emit(*a));
-    llvm::IRBuilder<> entry(&function_->getEntryBlock(), function_->getEntryBlock().begin());
-    Value* cells = entry.CreateAlloca(m.cell, constant(static_cast<int64_t>(std::max<size_t>(1, keys.size()))));
-    for (size_t k = 0; k < keys.size(); ++k) storeCell(b.CreateConstInBoundsGEP1_64(m.cell, cells, k), keys[k]);
+    Value* cells = lookupKeys(source);
     Value* id = constant(static_cast<int64_t>(m.lookupIndex(source.table, source.columns)));
     count = call(Helper::fg_rows_count, {runtime(), id, cells});
   } else {

@@ -4,9 +4,9 @@
 #include <algorithm>
 #include <stdexcept>
 #include <string>
-#include <thread>
 
 #include "engine/institution_peers.h"
+#include "engine/subject_chunks.h"
 
 namespace fundguard::engine {
 
@@ -220,26 +220,18 @@ void RuleRunner::materialize(const std::vector<FoundHit>& found, std::vector<Hit
 
 template <typename Subject, typename Fill>
 size_t RuleRunner::runEach(const std::vector<Subject>& subjects, Fill fill, std::vector<Hit>& out, unsigned threads) {
-  threads = std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(subjects.size() / 1024 + 1)));
+  threads = chunkCount(subjects.size(), threads);
   std::vector<std::vector<Hit>> chunks(threads);
   std::vector<size_t> screened(threads, 0);
-  auto work = [&](unsigned chunk) {
+  runChunks(subjects.size(), threads, [&](unsigned chunk, size_t begin, size_t end) {
     Evaluator ev(data_, rule_, params_);
-    size_t begin = subjects.size() * chunk / threads, end = subjects.size() * (chunk + 1) / threads;
     for (size_t i = begin; i < end; ++i) {
       SubjectKeys keys;
       if (!fill(ev, subjects[i], keys)) continue;
       ++screened[chunk];
       screen(ev, keys, chunks[chunk]);
     }
-  };
-  if (threads == 1) {
-    work(0);
-  } else {
-    std::vector<std::thread> pool;
-    for (unsigned c = 0; c < threads; ++c) pool.emplace_back(work, c);
-    for (auto& t : pool) t.join();
-  }
+  });
   size_t total = 0;
   for (unsigned c = 0; c < threads; ++c) {
     total += screened[c];

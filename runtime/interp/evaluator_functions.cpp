@@ -6,31 +6,12 @@
 #include "data/scalar_values.h"
 #include "interp/evaluator.h"
 #include "interp/exact_numbers.h"
+#include "support/utf8_chars.h"
 
 namespace fundguard::interp {
 
 using ir::Kind;
 using ir::Op;
-
-namespace {
-
-// Text length and prefix in characters (code points) of UTF-8.
-size_t utf8Length(std::string_view s) {
-  size_t n = 0;
-  for (unsigned char c : s)
-    if ((c & 0xC0) != 0x80) ++n;
-  return n;
-}
-std::string_view utf8Prefix(std::string_view s, int64_t chars) {
-  size_t i = 0;
-  for (int64_t k = 0; k < chars && i < s.size(); ++k) {
-    ++i;
-    while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) ++i;
-  }
-  return s.substr(0, i);
-}
-
-}  // namespace
 
 Value Evaluator::arithmetic(const ir::Node& n) {
   Value a = eval(*n.args[0]);

@@ -11,6 +11,7 @@
 #include "interp/exact_numbers.h"
 #include "jit/jit_peers.h"
 #include "jit/thread_runtime.h"
+#include "support/utf8_chars.h"
 
 using fundguard::interp::divRound;
 using fundguard::interp::Wide;
@@ -61,13 +62,6 @@ fundguard::RowSpan lookedUp(ThreadRuntime& r, int64_t id, const Cell* keys) {
   if (n > 16) return {};  // the language has no look-up by more columns
   for (size_t k = 0; k < n; ++k) key[k] = keys[k].v;
   return index->find(key);
-}
-
-size_t utf8Length(std::string_view s) {
-  size_t n = 0;
-  for (unsigned char c : s)
-    if ((c & 0xC0) != 0x80) ++n;
-  return n;
 }
 
 struct GroupBuilder {
@@ -142,7 +136,7 @@ int64_t fg_age_at(int64_t birth, int64_t day) {
 }
 
 int64_t fg_text_length(void* r, int64_t text) {
-  return static_cast<int64_t>(utf8Length(rt(r).texts.text(text)));
+  return static_cast<int64_t>(fundguard::utf8Length(rt(r).texts.text(text)));
 }
 
 int64_t fg_int_of(void* r, int64_t text, void* present) {

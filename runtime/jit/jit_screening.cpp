@@ -6,8 +6,8 @@
 #include <functional>
 #include <map>
 #include <memory>
-#include <thread>
 
+#include "engine/subject_chunks.h"
 #include "jit/jit_peers.h"
 #include "jit/thread_runtime.h"
 
@@ -149,24 +149,15 @@ struct Screening {
   // Runs kernel(context, begin, end) over `count` subjects on up to `threads` threads.
   void parallel(size_t count, unsigned threads,
                 const std::function<void(const KernelContext&, int64_t, int64_t)>& kernel) {
-    threads = std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(count / 1024 + 1)));
+    threads = engine::chunkCount(count, threads);
     std::vector<std::vector<std::vector<Hit>>> chunks(threads, std::vector<std::vector<Hit>>(hitsByRule.size()));
-    auto work = [&](unsigned chunk) {
+    engine::runChunks(count, threads, [&](unsigned chunk, size_t begin, size_t end) {
       ThreadRuntime runtime(bound, code);
       KernelContext context = shared.context;
       context.runtime = &runtime;
-      auto begin = static_cast<int64_t>(count * chunk / threads),
-           end = static_cast<int64_t>(count * (chunk + 1) / threads);
-      kernel(context, begin, end);
+      kernel(context, static_cast<int64_t>(begin), static_cast<int64_t>(end));
       materialize(runtime.candidates, chunks[chunk]);
-    };
-    if (threads == 1) {
-      work(0);
-    } else {
-      std::vector<std::thread> pool;
-      for (unsigned c = 0; c < threads; ++c) pool.emplace_back(work, c);
-      for (auto& t : pool) t.join();
-    }
+    });
     for (auto& chunk : chunks)
       for (size_t r = 0; r < chunk.size(); ++r)
         hitsByRule[r].insert(hitsByRule[r].end(), std::make_move_iterator(chunk[r].begin()),

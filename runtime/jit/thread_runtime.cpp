@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "data/scalar_values.h"
+#include "support/utf8_chars.h"
 
 #include "jit/compiled_rules.h"
 
@@ -67,24 +68,12 @@ void ThreadRuntime::push(List* list, Cell cell) {
   list->cells[list->size++] = cell;
 }
 
-namespace {
-size_t utf8PrefixBytes(std::string_view s, int64_t chars) {
-  size_t i = 0;
-  for (int64_t k = 0; k < chars && i < s.size(); ++k) {
-    ++i;
-    while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) ++i;
-  }
-  return i;
-}
-}  // namespace
-
 int64_t ThreadRuntime::prefix(int64_t text, int64_t chars) {
   bool cacheable = chars >= 0 && chars < 256 && text >= 0;
   uint64_t key = static_cast<uint64_t>(text) << 8 | static_cast<uint64_t>(chars & 0xFF);
   if (cacheable)
     if (auto found = prefixes_.find(key); found != prefixes_.end()) return found->second;
-  std::string_view s = texts.text(text);
-  int64_t id = texts.id(s.substr(0, utf8PrefixBytes(s, chars)));
+  int64_t id = texts.id(utf8Prefix(texts.text(text), chars));
   if (cacheable) prefixes_.emplace(key, id);
   return id;
 }

@@ -50,7 +50,6 @@ class ThreadRuntime {
   Arena* arena = &scratch;  // where the helpers allocate now
   std::vector<Candidate> candidates;
   JitPeers* peers = nullptr;  // while an institution rule's second pass runs
-  bool resetPending = false;  // lists are alive until the next subject starts
 
   const KeyIndex* lookup(size_t id) const { return lookups_[id]; }
   const KeyIndex* link(uint32_t table, uint32_t link) const { return links_[table][link]; }
