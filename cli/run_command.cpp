@@ -16,11 +16,15 @@
 #include "engine/screening.h"
 #include "engine/streamed_screening.h"
 #include "exec/hit_sink.h"
+#include "exec/institution_recovery.h"
+#include "exec/national_hit_sink.h"
 #include "exec/progress.h"
 #include "exec/rejects_writer.h"
+#include "exec/report_tables.h"
 #include "exec/rule_set_hash.h"
 #include "exec/run_summary.h"
 #include "exec/summary_report.h"
+#include "exec/xlsx_report.h"
 #include "io/dataset_loader.h"
 #include "jit/compiled_rules.h"
 #include "lower/lower.h"
@@ -40,6 +44,15 @@ directory), and writes to the output directory:
   summary.json, summary.txt
                          per rule, per 附表2 category, per institution; rows read,
                          rejected and excluded; the rule-set hash
+  table2.csv             附表2 违规行为统计表: per violation type, count, 涉及医疗费用
+                         金额 and 其中医保基金
+  institutions.csv       per institution: confirmed violations, fund to recover and
+                         the 2-5x fine range (鲁医保发〔2020〕77号), suspects apart
+  rules.csv              per rule: status (ran / no data), subjects screened,
+                         undecided (no data), hits, amounts
+  report.xlsx            the three tables and the hits as an Excel workbook
+  national.jsonl         the hits in the national screening interface's fields
+                         (docs/national-export.md)
 The summary is also printed. Reversal records (refd_setl_flag = 1) and their fee
 lines are excluded and counted unless --include-reversals is given.
 
@@ -366,7 +379,13 @@ int runRun(const std::vector<std::string>& argvIn) {
     summary.addUnscreened(set.tables[static_cast<size_t>(set.feeLineTable)].layout.name +
                               " rows whose settlement is not in the data (absent, rejected or a reversal)",
                           result.orphanLines);
-  for (const Hit& hit : result.hits) summary.addHit(hit);
+  for (size_t r = 0; r < result.rules.size(); ++r) summary.setUndecided(r, result.rules[r].undecided);
+  InstitutionRecovery recovery(infos);
+  for (const Hit& hit : result.hits) {
+    summary.addHit(hit);
+    recovery.add(hit);
+  }
+  std::vector<ReportTable> reports = {table2Report(summary), institutionReport(recovery), ruleReport(summary)};
 
   std::filesystem::path out = args.option("--out").value_or("fundguard-out");
   std::filesystem::create_directories(out, ec);
@@ -386,8 +405,20 @@ int runRun(const std::vector<std::string>& argvIn) {
                  writeFile(out / "rejects.csv", [&](std::ostream& o) { writeRejectsCsv(o, data.rejects); }) &&
                  writeFile(out / "summary.json", [&](std::ostream& o) { writeSummaryJson(o, summary); }) &&
                  writeFile(out / "summary.txt", [&](std::ostream& o) { writeSummaryText(o, summary); }) &&
-                 writeFile(out / "timings.json", [&](std::ostream& o) { writeTimings(o, timings); });
+                 writeFile(out / "timings.json", [&](std::ostream& o) { writeTimings(o, timings); }) &&
+                 writeFile(out / "national.jsonl", [&](std::ostream& o) {
+                   NationalHitSink sink(o, infos, summary.ruleSetHash());
+                   for (const Hit& hit : result.hits) sink.write(hit);
+                   sink.finish();
+                 });
+  for (const ReportTable& table : reports)
+    written = written && writeFile(out / (table.name + ".csv"), [&](std::ostream& o) { writeReportCsv(o, table); });
   if (!written) return kExitUsage;
+  std::string xlsxError;
+  if (!writeXlsxReport((out / "report.xlsx").string(), reports, result.hits, infos, xlsxError)) {
+    std::cerr << "fundguard run: " << xlsxError << "\n";
+    return kExitUsage;
+  }
   writeSummaryText(std::cout, summary);
   std::cout << "\nfundguard run: " << result.hits.size() << " hits written to " << out.string() << "/\n";
   if (skipped && args.has("--require-tables")) {

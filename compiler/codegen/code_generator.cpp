@@ -203,6 +203,17 @@ class Generator {
         ++e.loopLetsDone;
       }
       CV when = e.emit(*rule.when);
+      // Unknown (a value the condition needs is missing): no hit, counted as "no data".
+      auto* known = llvm::dyn_cast<llvm::ConstantInt>(when.p);
+      if (!known || !known->isOne()) {
+        llvm::BasicBlock* unknown = e.block("unknown");
+        llvm::BasicBlock* decided = e.block("decided");
+        e.b.CreateCondBr(when.p, decided, unknown);
+        e.b.SetInsertPoint(unknown);
+        e.call(Helper::fg_undecided, {e.runtime(), e.constant(r)});
+        e.b.CreateBr(decided);
+        e.b.SetInsertPoint(decided);
+      }
       llvm::BasicBlock* hit = e.block("hit");
       llvm::BasicBlock* after = e.block("after");
       e.b.CreateCondBr(e.isTrue(when), hit, after);

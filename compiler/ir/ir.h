@@ -152,6 +152,8 @@ struct Evidence {
 
 struct Rule {
   std::string id, title, category, kind, severity, file;
+  std::string basisDocument;             // document number and article
+  std::vector<std::string> basisQuotes;  // verbatim quotes from it
   int version = 0;
   int32_t effectiveFrom = INT32_MIN, effectiveTo = INT32_MAX;  // days; open ends are the extremes
   SourceRange span;

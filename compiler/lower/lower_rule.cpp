@@ -86,6 +86,8 @@ void Lowering::metadata(const CheckedRule& checked, ir::Rule& rule) {
   rule.category = m.category;
   rule.kind = m.kind;
   rule.severity = m.severity;
+  rule.basisDocument = m.basisDocument;
+  rule.basisQuotes = m.basisQuotes;
   rule.file = checked.module->path;
   rule.span = range(checked.decl->span);
   if (auto d = parseDate(m.effectiveFrom)) rule.effectiveFrom = *d.value;

@@ -100,11 +100,20 @@ void RuleRunner::emit(Evaluator& ev, SubjectKeys keys, const Value* element, std
   out.push_back(std::move(hit));
 }
 
-void RuleRunner::screen(Evaluator& ev, const SubjectKeys& keys, std::vector<Hit>& out) {
+uint64_t RuleRunner::screen(Evaluator& ev, const SubjectKeys& keys, std::vector<Hit>& out) {
   evaluateLets(ev);
+  uint64_t undecided = 0;
+  // True: a hit; unknown: no hit, counted as undecided (no data); false: no hit.
+  auto decide = [&](const Value* element) {
+    Value when = ev.eval(*rule_.when);
+    if (when.isTrue())
+      emit(ev, keys, element, out);
+    else if (!when.present)
+      ++undecided;
+  };
   if (!rule_.forEach) {
-    if (ev.eval(*rule_.when).isTrue()) emit(ev, keys, nullptr, out);
-    return;
+    decide(nullptr);
+    return undecided;
   }
   Value list = ev.eval(*rule_.forEach);
   const std::vector<Value>& items = list.items();
@@ -119,10 +128,11 @@ void RuleRunner::screen(Evaluator& ev, const SubjectKeys& keys, std::vector<Hit>
         ev.frame[rule_.forEachSecond] = items[j];
       }
       evaluateLoopLets(ev);
-      if (ev.eval(*rule_.when).isTrue()) emit(ev, keys, &items[i], out);
+      decide(&items[i]);
     }
   }
   ev.loopList = nullptr;
+  return undecided;
 }
 
 void RuleRunner::screenAt(Evaluator& ev, const SubjectKeys& keys, const FoundHit& at, std::vector<Hit>& out) {
@@ -223,18 +233,20 @@ size_t RuleRunner::runEach(const std::vector<Subject>& subjects, Fill fill, std:
   threads = chunkCount(subjects.size(), threads);
   std::vector<std::vector<Hit>> chunks(threads);
   std::vector<size_t> screened(threads, 0);
+  std::vector<uint64_t> undecided(threads, 0);
   runChunks(subjects.size(), threads, [&](unsigned chunk, size_t begin, size_t end) {
     Evaluator ev(data_, rule_, params_);
     for (size_t i = begin; i < end; ++i) {
       SubjectKeys keys;
       if (!fill(ev, subjects[i], keys)) continue;
       ++screened[chunk];
-      screen(ev, keys, chunks[chunk]);
+      undecided[chunk] += screen(ev, keys, chunks[chunk]);
     }
   });
   size_t total = 0;
   for (unsigned c = 0; c < threads; ++c) {
     total += screened[c];
+    undecided_ += undecided[c];
     out.insert(out.end(), std::make_move_iterator(chunks[c].begin()), std::make_move_iterator(chunks[c].end()));
   }
   return total;
@@ -271,7 +283,7 @@ size_t RuleRunner::runInstitutions(std::vector<Hit>& out, const std::vector<Foun
     keys.period = subjects[i].period;
     // The lets are already in the frame; screen() recomputes them identically.
     if (!found) {
-      screen(ev, keys, out);
+      undecided_ += screen(ev, keys, out);
       continue;
     }
     for (const FoundHit& at : *found) {

@@ -29,6 +29,9 @@ class RuleRunner {
              std::vector<interp::Value> params);
   // Screens every subject; returns the number of subjects screened.
   size_t run(std::vector<Hit>& out, unsigned threads);
+  // After run(): the decisions (subjects, or `for each` elements) whose condition was unknown
+  // because a value it needs is missing: the rule's "no data" count.
+  uint64_t undecided() const { return undecided_; }
   // The subjects run() would screen (those in the rule's effective dates).
   size_t screenable();
   // The hits the JIT found, made as run() makes them (amounts, message, evidence). The
@@ -44,8 +47,9 @@ class RuleRunner {
   bool fillPerson(interp::Evaluator& ev, const PersonSubject& s, SubjectKeys& keys);
   // The hit at one element of the subject whose scope slots are filled.
   void screenAt(interp::Evaluator& ev, const SubjectKeys& keys, const FoundHit& at, std::vector<Hit>& out);
-  // Lets, `for each`, condition and hits for the subject whose scope slots are filled.
-  void screen(interp::Evaluator& ev, const SubjectKeys& keys, std::vector<Hit>& out);
+  // Lets, `for each`, condition and hits for the subject whose scope slots are filled; returns
+  // the number of undecided decisions.
+  uint64_t screen(interp::Evaluator& ev, const SubjectKeys& keys, std::vector<Hit>& out);
   void evaluateLets(interp::Evaluator& ev);      // before `for each`: once per subject
   void evaluateLoopLets(interp::Evaluator& ev);  // after it: once per element
   void emit(interp::Evaluator& ev, SubjectKeys keys, const interp::Value* element, std::vector<Hit>& out);
@@ -59,6 +63,7 @@ class RuleRunner {
   const ir::Rule& rule_;
   size_t ruleIndex_;
   std::vector<interp::Value> params_;
+  uint64_t undecided_ = 0;
 };
 
 }  // namespace fundguard::engine

@@ -39,6 +39,8 @@ std::vector<RuleInfo> ruleInfos(const ir::RuleSet& set) {
     info.severity = r.severity;
     info.scope = ir::scopeName(r.scope);
     info.file = r.file;
+    info.basis = r.basisDocument;
+    for (size_t q = 0; q < r.basisQuotes.size(); ++q) info.basis += (q == 0 ? "：" : " ") + r.basisQuotes[q];
     out.push_back(std::move(info));
   }
   return out;
@@ -166,6 +168,7 @@ ScreeningResult screen(const ir::RuleSet& set, Dataset& data, const ScreeningOpt
         RuleRunner runner(bound, subjects, set.rules[r], r, params[r]);
         size_t before = result.hits.size();
         result.rules[r].subjects = runner.run(result.hits, options.threads);
+        result.rules[r].undecided = runner.undecided();
         result.rules[r].hits = result.hits.size() - before;
         result.rules[r].ran = true;
         result.scopeSeconds[static_cast<int>(set.rules[r].scope)] += seconds(ruleStart);

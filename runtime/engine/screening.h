@@ -49,6 +49,7 @@ struct RuleOutcome {
   std::string skipped;  // why not, e.g. "missing table psi_d"
   size_t subjects = 0;
   size_t hits = 0;
+  uint64_t undecided = 0;  // decisions whose condition was unknown (a needed value missing): no data
 };
 
 struct ScreeningResult {

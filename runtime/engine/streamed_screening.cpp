@@ -26,6 +26,7 @@ void StreamedScreening::merge(ScreeningResult& part) {
       into.skipped = from.skipped;
     }
     into.subjects += from.subjects;
+    into.undecided += from.undecided;
     into.hits += from.hits;
   }
   result_.orphanLines += part.orphanLines;

@@ -21,6 +21,7 @@ struct RuleInfo {
   std::string severity;  // high | medium | low
   std::string scope;     // line | claim | person | institution
   std::string file;      // the rule file, as named on the command line
+  std::string basis;     // document and article, then the quoted text: "苏医保发〔2020〕40号 第9条：……"
 };
 
 struct RowRef {

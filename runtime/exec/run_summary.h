@@ -38,8 +38,13 @@ struct CategoryTotals : HitTotals {
 
 struct RuleTotals : HitTotals {
   uint64_t screened = 0;  // subjects screened: fee lines, settlements, persons, institution-periods
+  // Decisions the rule could not make because a value it needs is missing (its condition was
+  // unknown, e.g. the item is not in the catalogue): "no data", never a pass.
+  uint64_t undecided = 0;
   bool skipped = false;
   std::string skipReason;  // "missing table psi_d"; empty when the rule ran
+  // Skipped because reference data it needs is missing: "no data", never a pass.
+  bool noData() const { return skipped && skipReason.rfind("missing table", 0) == 0; }
 };
 
 // Rows of one input table. read = kept + rejected + reversals is expected, not enforced: the
@@ -59,6 +64,7 @@ class RunSummary {
   // The rule did not run (e.g. a table it needs is missing); it stays listed with the reason.
   void markSkipped(size_t rule, std::string reason);
   void setScreened(size_t rule, uint64_t subjects) { ruleTotals_.at(rule).screened = subjects; }
+  void setUndecided(size_t rule, uint64_t decisions) { ruleTotals_.at(rule).undecided = decisions; }
   // Rows read but not screened by any rule, and why ("fee_list_d rows whose settlement is absent"):
   // nothing that was read leaves the run unaccounted for.
   void addUnscreened(std::string what, uint64_t rows) { unscreened_.emplace_back(std::move(what), rows); }

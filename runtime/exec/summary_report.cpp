@@ -58,8 +58,9 @@ void writeSummaryJson(std::ostream& out, const RunSummary& s) {
     w.key("title").value(r.title);
     w.key("category").value(r.category);
     w.key("kind").value(r.kind);
-    w.key("status").value(t.skipped ? "skipped" : "ran");
+    w.key("status").value(t.skipped ? (t.noData() ? "no_data" : "skipped") : "ran");
     w.key("screened").value(t.screened);
+    w.key("undecided").value(t.undecided);
     w.key("skip_reason");
     if (t.skipped)
       w.value(t.skipReason);
@@ -169,16 +170,18 @@ void writeSummaryText(std::ostream& out, const RunSummary& s) {
 
   out << "\n规则 (rules)\n";
   {
-    TextTable t(
-        {"规则 (rule)", "名称 (title)", "类别 (category)", "筛查 (screened)", "命中 (hits)", "涉及金额 (amount)",
-         "医保基金 (fund)", "状态 (status)"},
-        {Align::Left, Align::Left, Align::Left, Align::Right, Align::Right, Align::Right, Align::Right, Align::Left});
+    TextTable t({"规则 (rule)", "名称 (title)", "类别 (category)", "筛查 (screened)", "无数据 (undecided)",
+                 "命中 (hits)", "涉及金额 (amount)", "医保基金 (fund)", "状态 (status)"},
+                {Align::Left, Align::Left, Align::Left, Align::Right, Align::Right, Align::Right, Align::Right,
+                 Align::Right, Align::Left});
     for (size_t i = 0; i < s.rules().size(); ++i) {
       const RuleInfo& r = s.rules()[i];
       const RuleTotals& c = s.rule(i);
-      std::string status = c.skipped ? "跳过 (skipped): " + c.skipReason : "已运行 (ran)";
-      t.addRow({r.id + "@" + std::to_string(r.version), r.title, r.category, count(c.screened), count(c.hits),
-                yuanForPeople(c.amount), yuanForPeople(c.fundAmount), status});
+      std::string status = !c.skipped   ? "已运行 (ran)"
+                           : c.noData() ? "无数据 (no data): " + c.skipReason
+                                        : "跳过 (skipped): " + c.skipReason;
+      t.addRow({r.id + "@" + std::to_string(r.version), r.title, r.category, count(c.screened), count(c.undecided),
+                count(c.hits), yuanForPeople(c.amount), yuanForPeople(c.fundAmount), status});
     }
     t.write(out);
   }

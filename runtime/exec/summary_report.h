@@ -11,7 +11,9 @@ namespace fundguard {
 // that does not apply is null), ending with a newline. Money is yuan text with two decimals.
 //   rule_set_hash,
 //   totals {rules, rules_skipped, hits, violations, suspects, amount, fund_amount, rejects},
-//   rules [{rule ("CH-01@1"), id, version, title, category, kind, status ("ran"|"skipped"),
+//   rules [{rule ("CH-01@1"), id, version, title, category, kind,
+//           status ("ran" | "no_data": a table it needs is missing | "skipped": other reasons),
+//           screened, undecided (decisions whose condition was unknown: no data),
 //           skip_reason, hits, amount, fund_amount}]   in rule-set order
 //   categories [{category, name, hits, violations, suspects, amount, fund_amount}]   C1..C6
 //   institutions [{fixmedins_code (null for hits without one), hits, amount, fund_amount}]

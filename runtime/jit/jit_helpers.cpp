@@ -265,6 +265,10 @@ void fg_hit(void* r, int64_t rule, int64_t subject, int64_t element, int64_t sec
   rt(r).candidates.push_back({static_cast<uint32_t>(rule), subject, element, second});
 }
 
+void fg_undecided(void* r, int64_t rule) {
+  ++rt(r).undecided[static_cast<size_t>(rule)];
+}
+
 void fg_reset(void* r) {
   rt(r).scratch.reset();
 }

@@ -6,6 +6,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <mutex>
 
 #include "engine/subject_chunks.h"
 #include "jit/jit_peers.h"
@@ -134,6 +135,13 @@ struct Screening {
   const std::vector<std::vector<interp::Value>>& params;
   SharedContext& shared;
   std::vector<std::vector<Hit>>& hitsByRule;
+  std::vector<uint64_t>& undecided;  // per rule: decisions whose condition was unknown
+  std::mutex undecidedLock;
+
+  void countUndecided(const ThreadRuntime& runtime) {
+    std::lock_guard<std::mutex> lock(undecidedLock);
+    for (size_t r = 0; r < undecided.size(); ++r) undecided[r] += runtime.undecided[r];
+  }
 
   // Turns a thread's candidates into hits, rule by rule, in the order found.
   void materialize(std::vector<Candidate>& candidates, std::vector<std::vector<Hit>>& out) {
@@ -156,6 +164,7 @@ struct Screening {
       KernelContext context = shared.context;
       context.runtime = &runtime;
       kernel(context, static_cast<int64_t>(begin), static_cast<int64_t>(end));
+      countUndecided(runtime);
       materialize(runtime.candidates, chunks[chunk]);
     });
     for (auto& chunk : chunks)
@@ -199,6 +208,7 @@ struct Screening {
       rule.screen(&context, work.data(), static_cast<int64_t>(i));
     }
     runtime.peers = nullptr;
+    countUndecided(runtime);
     std::vector<std::vector<Hit>> out(hitsByRule.size());
     materialize(runtime.candidates, out);
     for (size_t r = 0; r < out.size(); ++r)
@@ -255,7 +265,8 @@ void screenCompiled(const CompiledRules& code, engine::BoundData& bound, engine:
   if (any(ir::ScopeKind::Person)) subjects.persons();
   SharedContext shared(code, bound, subjects, run, params);
   std::vector<std::vector<Hit>> byRule(set.rules.size());
-  Screening screening{code, bound, subjects, params, shared, byRule};
+  std::vector<uint64_t> undecided(set.rules.size(), 0);
+  Screening screening{code, bound, subjects, params, shared, byRule, undecided, {}};
 
   if (code.lineKernel && any(ir::ScopeKind::Line))
     timed(ir::ScopeKind::Line, [&]() {
@@ -287,6 +298,7 @@ void screenCompiled(const CompiledRules& code, engine::BoundData& bound, engine:
     engine::RuleRunner runner(bound, subjects, set.rules[r], r, params[r]);
     outcomes[r].subjects = runner.screenable();
     outcomes[r].hits = byRule[r].size();
+    outcomes[r].undecided = undecided[r];
     outcomes[r].ran = true;
     hits.insert(hits.end(), std::make_move_iterator(byRule[r].begin()), std::make_move_iterator(byRule[r].end()));
   }

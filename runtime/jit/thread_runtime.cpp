@@ -42,6 +42,7 @@ void Arena::reset() {
 ThreadRuntime::ThreadRuntime(const engine::BoundData& bound, const CompiledRules& compiled)
     : data(bound), code(compiled), texts(bound.dataset().strings) {
   const ir::RuleSet& set = bound.set();
+  undecided.assign(set.rules.size(), 0);
   for (const codegen::LookupSite& site : compiled.layout().lookups)
     lookups_.push_back(bound.index(site.table, site.columns));
   links_.resize(set.tables.size());

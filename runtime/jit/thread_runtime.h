@@ -49,7 +49,8 @@ class ThreadRuntime {
   Arena kept;               // lists that outlive it: institution frames, peers' `for each` lists
   Arena* arena = &scratch;  // where the helpers allocate now
   std::vector<Candidate> candidates;
-  JitPeers* peers = nullptr;  // while an institution rule's second pass runs
+  std::vector<uint64_t> undecided;  // per rule of the set: decisions whose condition was unknown
+  JitPeers* peers = nullptr;        // while an institution rule's second pass runs
 
   const KeyIndex* lookup(size_t id) const { return lookups_[id]; }
   const KeyIndex* link(uint32_t table, uint32_t link) const { return links_[table][link]; }

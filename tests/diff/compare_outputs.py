@@ -18,7 +18,8 @@ import json
 import os
 import sys
 
-OUTPUT_FILES = ["hits.csv", "hits.jsonl", "summary.json", "rejects.csv"]
+OUTPUT_FILES = ["hits.csv", "hits.jsonl", "summary.json", "rejects.csv", "national.jsonl", "table2.csv",
+                "institutions.csv", "rules.csv"]
 IGNORED_SUMMARY_KEYS = {"engine"}
 SHOWN_LINES = 3
 

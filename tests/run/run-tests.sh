@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end tests of `fundguard run`: the standard library over the bundled demo dataset
-# (examples/demo-data) must write exactly the hits and summary in tests/run/demo-data/, the
-# same bytes with 1 and 4 threads, and find every case its truth file lists.
+# (examples/demo-data) must write exactly the hits, summary and reports in tests/run/demo-data/,
+# the same bytes with 1 and 4 threads, and find every case its truth file lists; the .xlsx
+# workbook must hold the same 附表2 and institution tables as the CSV reports.
 #
 #   tests/run/run-tests.sh FUNDGUARD            compare (the CTest test)
 #   tests/run/run-tests.sh --update FUNDGUARD   rewrite tests/run/demo-data/ after a reviewed change
@@ -21,7 +22,8 @@ for threads in 1 4; do
     exit 1
   fi
 done
-for f in hits.csv hits.jsonl summary.json rejects.csv; do
+reports="hits.csv summary.json rejects.csv table2.csv institutions.csv rules.csv national.jsonl"
+for f in $reports hits.jsonl; do
   if ! cmp -s "$out/t1/$f" "$out/t4/$f"; then
     echo "FAIL $f differs between --threads 1 and --threads 4"
     failed=1
@@ -30,11 +32,11 @@ done
 expected=tests/run/demo-data
 if [ $update -eq 1 ]; then
   mkdir -p $expected
-  cp "$out/t1/hits.csv" "$out/t1/summary.json" "$out/t1/rejects.csv" $expected/
+  for f in $reports; do cp "$out/t1/$f" $expected/; done
   echo "updated $expected"
   exit 0
 fi
-for f in hits.csv summary.json rejects.csv; do
+for f in $reports; do
   if ! diff -u "$expected/$f" "$out/t1/$f" > "$out/diff" 2>&1; then
     echo "FAIL $f differs from $expected/$f"
     head -40 "$out/diff"
@@ -60,6 +62,11 @@ code=$?
 if [ $code -ne 3 ] || ! grep -q "must list each settlement's lines together" "$out/shuffled.stderr"; then
   echo "FAIL a streamed fee-line file out of settlement order: exit $code, expected 3 and a message"
   cat "$out/shuffled.stderr"
+  failed=1
+fi
+
+if ! python3 tests/run/check-xlsx.py "$out/t1"; then
+  echo "FAIL report.xlsx does not match the CSV reports"
   failed=1
 fi
 

@@ -90,6 +90,7 @@ TEST_CASE("summary JSON: every field, fixed key order") {
       "kind": "violation",
       "status": "ran",
       "screened": 0,
+      "undecided": 0,
       "skip_reason": null,
       "hits": 3,
       "amount": "1000012.34",
@@ -104,6 +105,7 @@ TEST_CASE("summary JSON: every field, fixed key order") {
       "kind": "suspect",
       "status": "ran",
       "screened": 0,
+      "undecided": 0,
       "skip_reason": null,
       "hits": 2,
       "amount": "500.00",
@@ -116,8 +118,9 @@ TEST_CASE("summary JSON: every field, fixed key order") {
       "title": "进销存不符",
       "category": "C5",
       "kind": "violation",
-      "status": "skipped",
+      "status": "no_data",
       "screened": 0,
+      "undecided": 0,
       "skip_reason": "missing table psi_d",
       "hits": 0,
       "amount": "0.00",
@@ -228,7 +231,7 @@ TEST_CASE("summary text: the 附表2 table with a total row, columns aligned by 
   INFO(text);  // shown when a check fails
   CHECK(text.find("规则集哈希 (rule-set hash): 43201f83772b1f98f4e134b0bcc8d66504fd5ee02af2d964d857c9cdcad41314\n") !=
         std::string::npos);
-  CHECK(text.find("跳过 (skipped): missing table psi_d") != std::string::npos);
+  CHECK(text.find("无数据 (no data): missing table psi_d") != std::string::npos);
 
   // The 附表2 section: heading, dashes, C1..C6, dashes, total. Right-aligned last column and no
   // trailing spaces mean every row ends at the same display column.
