@@ -50,6 +50,9 @@ bool ModuleLoader::load(const std::vector<std::string>& paths) {
     std::error_code ec;
     fs::path path(p);
     if (fs::is_directory(path, ec)) {
+      // A folder with a std/ of its own is a standard library (a copy under test, a region's
+      // fork): its std.* modules are the ones its rules import, so no module is loaded twice.
+      if (fs::is_directory(path / "std", ec)) libraryRoots_.push_back(fs::absolute(path, ec).lexically_normal());
       std::vector<fs::path> found;
       if (!collectRuleFiles(path, found)) ioOk = false;
       std::sort(found.begin(), found.end());
@@ -179,6 +182,8 @@ std::vector<fs::path> ModuleLoader::candidates(const std::string& dotted, const 
     if (dir == dir.parent_path() || fs::exists(dir / ".git", ec)) break;  // the root of the rule repository
     dir = dir.parent_path();
   }
+  if (standard)
+    for (const fs::path& root : libraryRoots_) out.push_back(root / relative);
   if (!program_.stdlibDir.empty()) out.push_back(fs::path(program_.stdlibDir) / relative);
   return out;
 }

@@ -28,7 +28,8 @@ class ModuleLoader {
   // Where `import a.b` from a file in `fromDir` finds its file: a/b.rule under the nearest of
   // fromDir and its parents that has it (stopping at the root of a git work tree), then under
   // the standard library directory. Modules named std.* come from the standard library only,
-  // so that no folder on the way can replace it by accident.
+  // so that no folder on the way can replace it by accident: from a folder named to load() that
+  // holds a std/ folder (a library tree under test), else from the standard library directory.
   std::vector<std::filesystem::path> candidates(const std::string& dotted, const std::filesystem::path& fromDir) const;
 
  private:
@@ -43,6 +44,7 @@ class ModuleLoader {
   Program& program_;
   DiagnosticSink& diags_;
   std::map<std::string, Module*> byCanonicalPath_;
+  std::vector<std::filesystem::path> libraryRoots_;  // folders named to load() that hold a std/
   size_t resolvedUpTo_ = 0;
 };
 
