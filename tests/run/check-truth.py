@@ -15,7 +15,8 @@ def subject_keys(hit):
 
 def matches(case, hit):
     # The truth names a case by its subject; composite subjects (institution|period|item) start
-    # with the key the hit carries. Periods are written 2024-Q3 there and 2024Q3 by the engine.
+    # with the key the hit carries. Periods: the generator writes 2024Q3 as the engine does; older
+    # truth files wrote 2024-Q3, so a dash before Q is ignored.
     if case["subject"].split("|")[0] not in subject_keys(hit):
         return False
     period = case.get("period", "").replace("-Q", "Q")
