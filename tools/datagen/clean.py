@@ -104,8 +104,8 @@ class CleanMixin:
         # admission exams: at most 7 distinct codes on days 0-1 (IP-08 needs 8)
         if panel is None:
             ex = r.sample(GENERAL_LABS, r.randint(2, 4))
-            if not no_support:
-                ex += DX_EXAMS.get(cat, [])
+            if not no_support:                      # CH-04-b: a code at most once (N39: urine test)
+                ex += [c for c in DX_EXAMS.get(cat, []) if c not in ex]
             if cat in ("I63", "I61") and inst.lv >= "2" and r.random() < 0.4 and not no_support:
                 ex.append("210400001000000")        # MRI only at level >= 2 (NT-01)
         else:
@@ -335,7 +335,8 @@ class CleanMixin:
             inst, end, dx = payload
             ctx = dict(kind="21", p=p, inst=inst, begn=d, end=end, dx=dx)
             inj = self.maybe_inject(ctx)
-            L = self.inpatient_lines(p, inst, d, end, dx, **ctx.get("build", {}))
+            # a mutation may shorten the stay (IP-03): build the lines for the stay as written
+            L = self.inpatient_lines(p, inst, d, ctx["end"], dx, **ctx.get("build", {}))
             self.finish(ctx, inj, L, "21")
         elif kind == "dialysis":
             inst = payload

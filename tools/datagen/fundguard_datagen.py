@@ -60,7 +60,7 @@ def ym(d):
 
 
 def quarter(d):
-    return f"{d.year:04d}-Q{(d.month - 1) // 3 + 1}"
+    return f"{d.year:04d}Q{(d.month - 1) // 3 + 1}"   # the engine's form (2024Q3)
 
 
 class Inst:

@@ -197,7 +197,24 @@ class InjectMixin:
         return Mut(rule, m, rec)
 
     def mut_CH_08(self, ctx):
-        return self._simple_add("CH-08", "311300007000000", note="research item, fund-eligible")
+        st = {}
+        code = "311300007000000"
+
+        def m(ctx, L):
+            # a stay may already bill the item self-pay (max 1 a day): make that line fund-eligible
+            # instead of adding a second one, which would also hit CH-04-b
+            i = next((j for j, x in enumerate(L) if x[0] == code), None)
+            if i is None:
+                d = min(ctx["begn"] + dt.timedelta(days=1), ctx["end"])
+                i = self._add(ctx, L, code, d, 1)
+            else:
+                L[i][7] = self._det(L, i)
+            st["i"] = i
+
+        def rec(ctx, L, res):
+            a = self._det(L, st["i"])
+            self._line_hit("CH-08", ctx, res, st["i"], a, a, "research item, fund-eligible")
+        return Mut("CH-08", m, rec)
 
     def mut_DR_01(self, ctx):
         return self._simple_add("DR-01", "XA10BHS101A001", 7, note="limited to E11, diagnosis differs", rxno="RXINJ")
@@ -849,7 +866,7 @@ class InjectMixin:
             (s, _, t), _ = self.stay(p, h, d, 5, dx, lines=self.fixed_lines(h, d, 5, extra=[("311300007000000", 1), ("XB05BAP017B001", j % 2 + 1)]))
             tot += t["medfee"]
             fund += t["fund"]
-        self.hit("IN-04", "institution", f"{h.code}|2024-Q3|K81", inst=h.code, period="2024-Q3", amount=tot, fund=fund,
+        self.hit("IN-04", "institution", f"{h.code}|2024Q3|K81", inst=h.code, period="2024Q3", amount=tot, fund=fund,
                  note="K81 cost per stay about 5x level-1 peers (peers: 2 identical filler stays each)")
 
     def scen_IN_07(self):
@@ -875,10 +892,10 @@ class InjectMixin:
                     tot += t["medfee"]
                     fund += t["fund"]
             if near:
-                self.miss("IN-07", f"{h.code}|2024-Q2|K35", inst=h.code, period="2024-Q2",
+                self.miss("IN-07", f"{h.code}|2024Q2|K35", inst=h.code, period="2024Q2",
                           note="out-of-region exam+lab per stay exactly 1.5x local")
             else:
-                self.hit("IN-07", "institution", f"{h.code}|2024-Q2|K35", inst=h.code, period="2024-Q2",
+                self.hit("IN-07", "institution", f"{h.code}|2024Q2|K35", inst=h.code, period="2024Q2",
                          amount=tot, fund=fund, note="out-of-region exam+lab per stay > 2x local (10 vs 10 stays)")
 
     def scen_IP_08(self):
@@ -898,7 +915,7 @@ class InjectMixin:
             (s, _, t), _ = self.stay(p, h, d, los, ("I10.x00", "原发性高血压"), lines=L)
             tot += sum(x[5] * x[6] for x in L if ITEMS[x[0]]["group"] in ("LAB", "EXAM", "CT", "MRI")
                        and x[8][:10] <= str(d + dt.timedelta(days=1)))
-        self.hit("IP-08", "institution", f"{h.code}|2024-Q4|D09", inst=h.code, period="2024-Q4", amount=tot, fund=tot,
+        self.hit("IP-08", "institution", f"{h.code}|2024Q4|D09", inst=h.code, period="2024Q4", amount=tot, fund=tot,
                  note="30 stays in dept D09 with the same 8-item admission panel")
 
     def scen_PH_04(self):
