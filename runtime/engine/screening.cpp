@@ -80,6 +80,25 @@ bool parseParam(const std::string& text, const ir::Type& type, StringPool& pool,
       }
       out = Value::boolean(text == "true");
       return true;
+    case ir::Kind::List: {
+      // One text, the elements separated by `|` ("Z51|Z49"); an empty text is the empty list.
+      std::vector<Value> items;
+      size_t start = 0;
+      while (!text.empty() && start <= text.size()) {
+        size_t bar = text.find('|', start);
+        std::string item = text.substr(start, bar == std::string::npos ? std::string::npos : bar - start);
+        Value v;
+        if (!parseParam(item, type.element(), pool, v, error)) {
+          error = "element `" + item + "`: " + error;
+          return false;
+        }
+        items.push_back(v);
+        if (bar == std::string::npos) break;
+        start = bar + 1;
+      }
+      out = Value::ofList(std::move(items));
+      return true;
+    }
     default:
       error = "this parameter's type cannot be given on the command line";
       return false;
