@@ -9,6 +9,7 @@
 #include "data/scalar_values.h"
 #include "engine/screening.h"
 #include "io/cell_parser.h"
+#include "sema/row_values.h"
 
 namespace fundguard::cli {
 
@@ -21,39 +22,6 @@ size_t TestReport::failed() const {
 }
 
 namespace {
-
-std::string valueText(const TestValue& v) {
-  if (v.literal == LiteralKind::Percent) {  // 15% is the decimal 0.15
-    auto scaled = parseDec(v.text);
-    return (v.negative ? "-" : "") + (scaled ? formatDec(*scaled.value / 100) : v.text);
-  }
-  return (v.negative ? "-" : "") + v.text;
-}
-
-// One cell of a `given` row in the column's representation; false with a reason if it does not fit.
-bool cell(const TestValue& v, const ColumnLayout& column, StringPool& pool, Column& out, std::string& error) {
-  if (v.literal == LiteralKind::Null) {
-    out.appendMissing();
-    return true;
-  }
-  std::string text = valueText(v);
-  if (column.kind != ValueKind::List) {
-    int64_t value = 0;
-    if (!parseCell(column.kind, text, pool, value, error)) return false;
-    out.append(value);
-    return true;
-  }
-  std::vector<int64_t> items;  // a list is written as in a data file: items separated by '|'
-  size_t start = 0;
-  for (size_t bar = 0; bar != std::string::npos; start = bar + 1) {
-    bar = text.find('|', start);
-    int64_t item = 0;
-    if (!parseCell(column.element, std::string_view(text).substr(start, bar - start), pool, item, error)) return false;
-    items.push_back(item);
-  }
-  out.appendList(items);
-  return true;
-}
 
 // The key a test's `expect hit KEY` names: the hit's most specific subject key.
 std::string primaryKey(const Hit& hit) {
@@ -138,30 +106,28 @@ TestOutcome runOne(const CheckResult& checked, const CheckedRule& rule, int rule
       const TableLayout& layout = set.tables[static_cast<size_t>(t)].layout;
       auto& slot = data.tables[layout.name];
       if (!slot) slot = std::make_unique<Table>(layout);
-      for (const auto& row : given->rows) {
-        for (size_t c = 0; c < layout.columns.size(); ++c) {
-          size_t pos = given->columns.size();
-          for (size_t k = 0; k < given->columns.size(); ++k)
-            if (given->columns[k].name == layout.columns[c].name) pos = k;
-          std::string error;
-          if (pos >= row.size()) {
-            slot->columns[c].appendMissing();
-          } else if (!cell(row[pos], layout.columns[c], data.strings, slot->columns[c], error)) {
-            slot->columns[c].appendMissing();
-            outcome.failures.push_back(fmt::format("{}.{}: {}", layout.name, layout.columns[c].name, error));
-          }
-        }
-        ++slot->rows;
+      for (size_t r = 0; r < given->block.rows.size(); ++r) {
+        std::string error;
+        if (!appendTextRow(*slot, textRow(given->block, r, layout), data.strings, error))
+          outcome.failures.push_back(fmt::format("{}.{}", layout.name, error));
       }
     } else if (const auto* with = std::get_if<WithStep>(&at.step)) {
-      options.params.push_back({rule.decl->id, with->param.name, valueText(with->value)});
+      options.params.push_back({rule.decl->id, with->param.name, rowValueText(with->value)});
     } else if (const auto* expect = std::get_if<ExpectStep>(&at.step)) {
       expects.push_back(expect);
     }
   }
-  // A table the test does not give is empty, not absent: the test's data is all there is.
-  for (const ir::TableRef& t : set.tables)
-    if (!data.tables.count(t.layout.name)) data.tables[t.layout.name] = std::make_unique<Table>(t.layout);
+  // A table the test does not give is empty, not absent: the test's data is all there is;
+  // except that reference rows shipped with a table's declaration are there, as in a run.
+  for (const ir::TableRef& t : set.tables) {
+    if (data.tables.count(t.layout.name)) continue;
+    auto table = std::make_unique<Table>(t.layout);
+    for (const TextRow& row : t.layout.shippedRows) {
+      std::string error;
+      if (!appendTextRow(*table, row, data.strings, error)) outcome.failures.push_back(t.layout.name + "." + error);
+    }
+    data.tables[t.layout.name] = std::move(table);
+  }
   excludeReversals(set, data);
   engine::ScreeningResult result = engine::screen(set, data, options);
   for (const std::string& e : result.errors) outcome.failures.push_back(e);
@@ -172,27 +138,27 @@ TestOutcome runOne(const CheckResult& checked, const CheckedRule& rule, int rule
   for (const ExpectStep* e : expects) {
     switch (e->kind) {
       case ExpectStep::Kind::Hit: {
-        std::string key = e->key ? valueText(*e->key) : "";
+        std::string key = e->key ? rowValueText(*e->key) : "";
         bool met = false;
         for (const Hit& hit : result.hits) {
           if (e->key && primaryKey(hit) != key) continue;
           auto same = [](const std::optional<TestValue>& want, const std::optional<int64_t>& have) {
             if (!want) return true;
-            auto fen = parseMoney(valueText(*want));
+            auto fen = parseMoney(rowValueText(*want));
             return fen && have && *fen.value == *have;
           };
           if (same(e->amount, hit.amount) && same(e->fund, hit.fundAmount)) met = true;
         }
         if (!met) {
           std::string want = "a hit" + (e->key ? " on " + key : std::string());
-          if (e->amount) want += " amount " + valueText(*e->amount);
-          if (e->fund) want += " fund " + valueText(*e->fund);
+          if (e->amount) want += " amount " + rowValueText(*e->amount);
+          if (e->fund) want += " fund " + rowValueText(*e->fund);
           outcome.failures.push_back("expected " + want);
         }
         break;
       }
       case ExpectStep::Kind::NoHit: {
-        std::string key = e->key ? valueText(*e->key) : "";
+        std::string key = e->key ? rowValueText(*e->key) : "";
         for (const Hit& hit : result.hits)
           if (!e->key || primaryKey(hit) == key) {
             outcome.failures.push_back("expected no hit" + (e->key ? " on " + key : std::string()) + ", got " +

@@ -365,7 +365,7 @@ int runRun(const std::vector<std::string>& argvIn) {
   RunSummary summary(infos);
   summary.setRuleSetHash(ruleSetHash(sources));
   for (const TableStats& s : data.stats)
-    if (s.present) summary.setTable(s.name, {s.rowsRead, s.rowsKept, s.rowsRejected, s.rowsExcluded});
+    if (s.present || s.shipped) summary.setTable(s.name, {s.rowsRead, s.rowsKept, s.rowsRejected, s.rowsExcluded});
   bool skipped = false;
   for (size_t r = 0; r < result.rules.size(); ++r)
     if (!result.rules[r].ran) {

@@ -38,6 +38,10 @@ tableItem
     | 'key' '(' ident (',' ident)* ')'                          # keyItem
     | 'link' ident '->' MANY='many'? ident 'on' linkPair (',' linkPair)*   # linkItem
     | ident typeRef columnFlag* STRING?                         # columnItem
+    // rows (dise_prefix, item_group) ("I63", "CT") ...: the table's contents when the dataset
+    // has no file for it (reference data shipped with the rules). The word must be `rows`; it
+    // is not a keyword, so that `rows(...)` stays a function in expressions.
+    | ident '(' ident (',' ident)* ')' rowValues*              # rowsItem
     ;
 columnFlag  : 'key' | 'required' ;
 linkPair    : ident ('=' ident)? ;

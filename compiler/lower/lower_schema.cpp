@@ -4,6 +4,7 @@
 
 #include "lower/lower.h"
 #include "lower/lowering.h"
+#include "sema/row_values.h"
 
 namespace fundguard {
 
@@ -54,6 +55,11 @@ uint32_t Lowering::tableIndex(const TableInfo* table) {
       ref.layout.columns.push_back(col);
     }
     for (const ColumnInfo* k : table->key) ref.key.push_back(k->index);
+    if (table->shippedRows) {
+      ref.layout.hasShippedRows = true;
+      const ast::RowBlock& block = table->shippedRows->block;
+      for (size_t r = 0; r < block.rows.size(); ++r) ref.layout.shippedRows.push_back(textRow(block, r, ref.layout));
+    }
   }
   // Links after the table has its index: they may lead back to it.
   std::vector<ir::LinkRef> links;

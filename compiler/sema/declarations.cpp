@@ -8,6 +8,7 @@
 
 #include "sema/builtins.h"
 #include "sema/expr_checker.h"
+#include "sema/row_values.h"
 
 namespace fundguard {
 
@@ -79,6 +80,7 @@ void DeclarationPass::run() {
   for (auto& m : program_.modules) collectSymbols(*m);
   for (auto& m : program_.modules) resolveDicts(*m);
   for (auto& m : program_.modules) resolveColumns(*m);
+  for (auto& m : program_.modules) checkShippedRows(*m);
   for (auto& m : program_.modules) resolveLinks(*m);
   checkRoles();
   // Every signature before any value: lists and defines may use each other, across modules.
@@ -214,6 +216,31 @@ void DeclarationPass::resolveColumns(Module& module) {
         continue;
       }
       table->roles.insert(role.name);
+    }
+  }
+}
+
+void DeclarationPass::checkShippedRows(Module& module) {
+  for (auto& table : module.tables) {
+    const ast::TableDecl& decl = *table->decl;
+    for (size_t i = 0; i < decl.rows.size(); ++i) {
+      const ast::TableRows& rows = decl.rows[i];
+      if (rows.word.name != "rows") {
+        diags_.report(DiagCode::FG2007, rows.word.span,
+                      fmt::format("`{}` is not something a table declares", rows.word.name),
+                      "a table declares columns, `key (...)`, `link`, `role` and its shipped data as "
+                      "`rows (col, ...) (value, ...) ...`");
+        continue;
+      }
+      if (table->shippedRows) {
+        auto& d =
+            diags_.report(DiagCode::FG2007, rows.word.span, fmt::format("table `{}` ships its rows twice", table->name),
+                          "put every row in one `rows (...)` block");
+        d.notes.push_back({table->shippedRows->word.span, "first given here"});
+        continue;
+      }
+      table->shippedRows = &rows;
+      checkRowBlock(*table, rows.block, rows.word.span, "rows", diags_);
     }
   }
 }

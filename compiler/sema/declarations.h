@@ -18,7 +18,8 @@ class DeclarationPass {
   void resolveDicts(Module& module);
   void resolveColumns(Module& module);
   void resolveLinks(Module& module);
-  void resolveDefines(Module& module);  // signatures only; bodies are checked once all exist
+  void checkShippedRows(Module& module);  // a table's `rows`
+  void resolveDefines(Module& module);    // signatures only; bodies are checked once all exist
   void checkRoles();
 
   Program& program_;

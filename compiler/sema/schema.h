@@ -17,6 +17,7 @@ namespace ast {
 struct DefineDecl;
 struct ListDecl;
 struct TableDecl;
+struct TableRows;
 struct DictDecl;
 }  // namespace ast
 
@@ -62,6 +63,7 @@ struct TableInfo {
   std::set<std::string> roles;
   Span span;
   const ast::TableDecl* decl = nullptr;
+  const ast::TableRows* shippedRows = nullptr;  // `rows (...)`: its contents when the data has none
 
   const ColumnInfo* column(const std::string& name) const;
   const LinkInfo* link(const std::string& name) const;

@@ -13,9 +13,6 @@ class TestChecker {
       : program_(program), module_(module), diags_(diags) {}
   void check(const ast::TestClause& test, Span span, const CheckedRule& rule);
 
-  // Whether a test value can be read as a value of `type`; the reason when not.
-  static std::string valueProblem(const ast::TestValue& value, const Type& type);
-
  private:
   Program& program_;
   Module& module_;

@@ -203,6 +203,29 @@ struct LinkDecl {
   Span span;
 };
 
+// Values in test rows and in a table's `rows`: literals, with the sign kept apart so "-0.5" keeps its spelling.
+struct TestValue {
+  LiteralKind literal = LiteralKind::Null;
+  std::string text;
+  bool negative = false;
+  bool bareWord = false;  // a word without quotes where a key was expected (an error)
+  Span span;
+};
+
+// rows (a, b) ("x", 1) ...: rows of literal values for the columns named (a test's `given`, a
+// table's contents shipped with its declaration).
+struct RowBlock {
+  std::vector<Ident> columns;
+  std::vector<std::vector<TestValue>> rows;
+  std::vector<Span> rowSpans;
+};
+
+struct TableRows {
+  Ident word;  // `rows` (any other word is an error)
+  RowBlock block;
+  Span span;
+};
+
 struct TableDecl {
   Ident name;
   std::string label;
@@ -210,6 +233,7 @@ struct TableDecl {
   std::vector<ColumnDecl> columns;
   std::vector<std::vector<Ident>> keyClauses;  // key (a, b)
   std::vector<LinkDecl> links;
+  std::vector<TableRows> rows;  // at most one is meant; more are reported
   Span span;
 };
 
@@ -282,19 +306,9 @@ struct EvidenceClause {
   std::vector<ExprPtr> values;
 };
 
-// Values in test rows: literals, with the sign kept apart so "-0.5" keeps its spelling.
-struct TestValue {
-  LiteralKind literal = LiteralKind::Null;
-  std::string text;
-  bool negative = false;
-  bool bareWord = false;  // a word without quotes where a key was expected (an error)
-  Span span;
-};
 struct GivenStep {
   Ident table;
-  std::vector<Ident> columns;
-  std::vector<std::vector<TestValue>> rows;
-  std::vector<Span> rowSpans;
+  RowBlock block;
 };
 struct WithStep {
   Ident param;

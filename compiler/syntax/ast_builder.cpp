@@ -112,6 +112,19 @@ TypeRef AstBuilder::typeRef(P::TypeRefContext* ctx) {
   return out;
 }
 
+RowBlock AstBuilder::rowBlock(const std::vector<P::IdentContext*>& names,
+                              const std::vector<P::RowValuesContext*>& rows) {
+  RowBlock out;
+  for (size_t i = 1; i < names.size(); ++i) out.columns.push_back(ident(names[i]));  // names[0]: table or `rows`
+  for (auto* row : rows) {
+    std::vector<TestValue> values;
+    for (auto* v : row->signedLiteral()) values.push_back(testValue(v));
+    out.rows.push_back(std::move(values));
+    out.rowSpans.push_back(spanOf(row));
+  }
+  return out;
+}
+
 TableDecl AstBuilder::table(P::TableDeclContext* ctx) {
   TableDecl out;
   out.name = ident(ctx->ident());
@@ -154,6 +167,13 @@ TableDecl AstBuilder::table(P::TableDeclContext* ctx) {
       col.label = stringText(c->STRING());
       col.span = spanOf(c);
       out.columns.push_back(std::move(col));
+    } else if (auto* shipped = dynamic_cast<P::RowsItemContext*>(item)) {
+      TableRows rows;
+      auto names = shipped->ident();
+      if (!names.empty()) rows.word = ident(names[0]);
+      rows.block = rowBlock(names, shipped->rowValues());
+      rows.span = spanOf(shipped);
+      out.rows.push_back(std::move(rows));
     }
   }
   return out;
@@ -321,13 +341,7 @@ TestClause AstBuilder::test(P::TestDeclContext* ctx) {
       GivenStep given;
       auto names = g->ident();
       if (!names.empty()) given.table = ident(names[0]);
-      for (size_t i = 1; i < names.size(); ++i) given.columns.push_back(ident(names[i]));
-      for (auto* row : g->rowValues()) {
-        std::vector<TestValue> values;
-        for (auto* v : row->signedLiteral()) values.push_back(testValue(v));
-        given.rows.push_back(std::move(values));
-        given.rowSpans.push_back(spanOf(row));
-      }
+      given.block = rowBlock(names, g->rowValues());
       out.steps.push_back({span, std::move(given)});
     } else if (auto* w = dynamic_cast<P::WithStepContext*>(step)) {
       out.steps.push_back({span, WithStep{ident(w->ident()), testValue(w->signedLiteral())}});

@@ -36,6 +36,8 @@ class AstBuilder {
   ast::MetaValue metaValue(P::MetaValueContext* ctx);
   ast::TestClause test(P::TestDeclContext* ctx);
   ast::TestValue testValue(P::SignedLiteralContext* ctx);
+  // The columns (names after the first) and rows of a `given` step or a table's `rows`.
+  ast::RowBlock rowBlock(const std::vector<P::IdentContext*>& names, const std::vector<P::RowValuesContext*>& rows);
   ast::TestValue testKey(P::TestKeyContext* ctx);
   static bool hasSyntaxError(antlr4::tree::ParseTree* tree);
 

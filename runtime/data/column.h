@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,9 +28,16 @@ struct ColumnLayout {
   bool required = false;               // an empty field rejects the row
 };
 
+// A row as text, one cell per column of the layout (nullopt: empty), read as a CSV field is.
+using TextRow = std::vector<std::optional<std::string>>;
+
 struct TableLayout {
   std::string name;  // the CSV file is NAME.csv
   std::vector<ColumnLayout> columns;
+  // Rows the table's declaration ships (`rows (...) (...)`): its contents when the dataset has
+  // no NAME.csv. A dataset's own file always wins.
+  std::vector<TextRow> shippedRows;
+  bool hasShippedRows = false;
   int columnIndex(const std::string& name) const;  // -1 when absent
 };
 

@@ -45,3 +45,51 @@ bool parseCell(ValueKind kind, std::string_view text, StringPool& strings, int64
 }
 
 }  // namespace fundguard
+
+namespace fundguard {
+
+bool appendTextRow(Table& table, const TextRow& cells, StringPool& strings, std::string& reason) {
+  bool ok = true;
+  auto fail = [&](const ColumnLayout& column, const std::string& why) {
+    if (ok) reason = column.name + ": " + why;
+    ok = false;
+  };
+  for (size_t c = 0; c < table.columns.size(); ++c) {
+    Column& column = table.columns[c];
+    const ColumnLayout& layout = column.layout;
+    if (c >= cells.size() || !cells[c]) {
+      column.appendMissing();
+      continue;
+    }
+    const std::string& text = *cells[c];
+    std::string why;
+    if (layout.kind != ValueKind::List) {
+      int64_t value = 0;
+      if (parseCell(layout.kind, text, strings, value, why)) {
+        column.append(value);
+      } else {
+        column.appendMissing();
+        fail(layout, why);
+      }
+      continue;
+    }
+    std::vector<int64_t> items;
+    bool itemsOk = true;
+    for (size_t start = 0, bar = 0; bar != std::string::npos && itemsOk; start = bar + 1) {
+      bar = text.find('|', start);
+      int64_t item = 0;
+      itemsOk = parseCell(layout.element, std::string_view(text).substr(start, bar - start), strings, item, why);
+      items.push_back(item);
+    }
+    if (itemsOk) {
+      column.appendList(items);
+    } else {
+      column.appendMissing();
+      fail(layout, why);
+    }
+  }
+  ++table.rows;
+  return ok;
+}
+
+}  // namespace fundguard

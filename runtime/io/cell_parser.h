@@ -9,6 +9,7 @@
 
 #include "data/column.h"
 #include "data/string_pool.h"
+#include "data/table.h"
 
 namespace fundguard {
 
@@ -16,5 +17,10 @@ namespace fundguard {
 // (0, 1, true, false); str and code are interned in `strings`. False with `reason` when the text
 // does not fit. A list's items are read one by one with its element kind.
 bool parseCell(ValueKind kind, std::string_view text, StringPool& strings, int64_t& value, std::string& reason);
+
+// Appends one row of text cells (one per column of the table's layout; a list cell holds its
+// items separated by '|') to `table`. A cell that does not fit is left empty, and the first
+// such problem is returned in `reason` as "column: why" (false).
+bool appendTextRow(Table& table, const TextRow& cells, StringPool& strings, std::string& reason);
 
 }  // namespace fundguard

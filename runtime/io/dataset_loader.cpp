@@ -3,6 +3,7 @@
 
 #include <filesystem>
 
+#include "io/cell_parser.h"
 #include "io/table_reader.h"
 
 namespace fundguard {
@@ -57,6 +58,21 @@ LoadResult loadDataset(const std::string& dir, const std::vector<TableLayout>& l
     std::filesystem::path path = std::filesystem::path(dir) / (layout.name + ".csv");
     std::error_code ec;
     if (!std::filesystem::is_regular_file(path, ec)) {
+      if (layout.hasShippedRows && layout.name != streamed) {
+        // Reference data shipped with the rules stands in for the missing file, and says so.
+        auto table = std::make_unique<Table>(layout);
+        for (const TextRow& row : layout.shippedRows) {
+          std::string reason;
+          if (!appendTextRow(*table, row, result.dataset->strings, reason))
+            warnings[i].push_back(layout.name + ": a shipped row does not fit: " + reason);
+        }
+        stats.shipped = true;
+        stats.rowsRead = stats.rowsKept = table->rows;
+        warnings[i].push_back(layout.name + ".csv is not in the data: the " + std::to_string(table->rows) +
+                              " rows its declaration ships are used");
+        result.dataset->tables[layout.name] = std::move(table);
+        continue;
+      }
       absent[i] = true;
       continue;
     }

@@ -52,6 +52,7 @@ struct LoadOptions {
 struct TableStats {
   std::string name;
   bool present = false;  // NAME.csv exists
+  bool shipped = false;  // it does not, and the rows the table's declaration ships were used
   Encoding encoding = Encoding::Auto;
   uint64_t rowsRead = 0, rowsKept = 0, rowsRejected = 0, rowsExcluded = 0;
 };

@@ -25,11 +25,15 @@ ColumnLayout col(const std::string& name, ValueKind kind, bool key = false) {
 std::vector<TableLayout> layouts() {
   TableLayout fee{"fee_list_d",
                   {col("feedetl_sn", ValueKind::Str, true), col("setl_id", ValueKind::Str),
-                   col("det_item_fee_sumamt", ValueKind::Money)}};
+                   col("det_item_fee_sumamt", ValueKind::Money)},
+                  {},
+                  false};
   TableLayout setl{"setl_d",
                    {col("setl_id", ValueKind::Str, true), col("refd_setl_flag", ValueKind::Code),
-                    col("medfee_sumamt", ValueKind::Money)}};
-  TableLayout psn{"psn_info_b", {col("psn_no", ValueKind::Str, true)}};
+                    col("medfee_sumamt", ValueKind::Money)},
+                   {},
+                   false};
+  TableLayout psn{"psn_info_b", {col("psn_no", ValueKind::Str, true)}, {}, false};
   return {fee, setl, psn};
 }
 
@@ -167,4 +171,32 @@ TEST_CASE("load: a table that cannot be read is an error that does not stop the 
   CHECK(r.dataset->table("setl_d") != nullptr);
   CHECK(r.dataset->table("fee_list_d") != nullptr);
   CHECK(r.absentTables.empty());
+}
+
+TEST_CASE("load: rows shipped with a table's declaration stand in for its missing file, never for a present one") {
+  TempDir tmp;
+  writeData(tmp);
+  std::vector<TableLayout> all = layouts();
+  TableLayout ref{
+      "诊断支撑_b", {col("dise_prefix", ValueKind::Str, true), col("item_group", ValueKind::Code)}, {}, true};
+  ref.shippedRows = {{std::string("I63"), std::string("CT")}, {std::string("I63"), std::nullopt}};
+  all.push_back(ref);
+  LoadOptions options;
+  LoadResult result = loadDataset(tmp.dir(), all, options);
+  REQUIRE(result.ok());
+  CHECK(keys(*result.dataset, "诊断支撑_b", "dise_prefix") == std::vector<std::string>{"I63", "I63"});
+  CHECK(!result.dataset->table("诊断支撑_b")->column("item_group")->has(1));
+  CHECK(result.stats.back().shipped);
+  CHECK(!result.stats.back().present);
+  CHECK(result.stats.back().rowsKept == 2);
+  REQUIRE(!result.warnings.empty());
+  CHECK(result.warnings.back().find("the 2 rows its declaration ships are used") != std::string::npos);
+  CHECK(std::find(result.absentTables.begin(), result.absentTables.end(), "诊断支撑_b") == result.absentTables.end());
+
+  // The dataset's own file wins.
+  tmp.write("诊断支撑_b.csv", "dise_prefix,item_group\nI61,MRI\n");
+  LoadResult own = loadDataset(tmp.dir(), all, options);
+  CHECK(keys(*own.dataset, "诊断支撑_b", "dise_prefix") == std::vector<std::string>{"I61"});
+  CHECK(own.stats.back().present);
+  CHECK(!own.stats.back().shipped);
 }

@@ -101,10 +101,10 @@ TEST_CASE("test blocks keep their rows, signs and expectations") {
   CHECK(test.name == "负数");
   REQUIRE(test.steps.size() == 5);
   const auto& given = std::get<ast::GivenStep>(test.steps[1].step);
-  REQUIRE(given.rows.size() == 2);
-  CHECK(given.rows[0][1].negative);
-  CHECK(given.rows[0][1].text == "1.50");
-  CHECK(given.rows[1][1].literal == ast::LiteralKind::Null);
+  REQUIRE(given.block.rows.size() == 2);
+  CHECK(given.block.rows[0][1].negative);
+  CHECK(given.block.rows[0][1].text == "1.50");
+  CHECK(given.block.rows[1][1].literal == ast::LiteralKind::Null);
   const auto& hit = std::get<ast::ExpectStep>(test.steps[2].step);
   CHECK(hit.key->text == "F1");
   CHECK(hit.amount->text == "1.50");
