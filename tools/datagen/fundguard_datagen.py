@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """FundGuard synthetic settlement dataset generator (Python 3.11 standard library only).
 
-Writes the eight CSV files of shared/data-contract.md plus 诊断支撑_b.csv (the reference table
-rule IP-07 declares), truth.csv (injected violations, one row per expected hit subject) and
+Writes the eight CSV files of shared/data-contract.md (IP-07's diagnosis-to-examination table is
+shipped with the rule itself), truth.csv (injected violations, one row per expected hit subject) and
 near_misses.csv (boundary cases that must NOT hit). Same seed and arguments give byte-identical
 files. Rows are streamed out person by person; only small per-institution aggregates are held.
 
@@ -376,8 +376,6 @@ class Generator(CleanMixin, InjectMixin, VolumeMixin, Gen):
         self.csv_out("item_rel_b", ["code_a", "code_b", "rel"], [list(x) for x in ITEM_REL])
         self.csv_out("pract_b", ["dr_codg", "fixmedins_code", "valid_begn", "valid_end"],
                      [[a, b, d(c), d(e)] for a, b, c, e in self.pract])
-        self.csv_out("诊断支撑_b", ["dise_prefix", "item_group"],
-                     [[p, g] for p in ("I60", "I61", "I63") for g in ("CT", "MRI")])
         # psi_d: every (institution, drug/consumable, month) billed; DR-05 cases injected here
         known = {i.code: i for i in self.insts}
         keys = sorted(k for k in self.psi if k[0] in known)

@@ -564,9 +564,9 @@ class InjectMixin:
             p = self.scen_person(age=50)
             ph1, ph2 = self.phars[3], self.phars[4]
             (s1, sn1, t1), L1 = self.visit(p, ph1, d, None, [("XJ01CAA040E001", 40)], "41")
-            self.hit("CH-04-b", "claim", s1, setl_id=s1, psn_no=p.psn_no, inst=ph1.code,
-                     amount=L1[0][6] * 36, fund=L1[0][6] * 36,
-                     note="co-hit of the DR-07 scenario: 40 capsules on one day, max_daily_cnt 4")
+            # 40 capsules on one day (max_daily_cnt 4) are a 10-day supply, not an over-frequency
+            # charge: max_daily_cnt is a daily dose for drugs, so CH-04-b leaves take-home
+            # prescriptions to DR-07 and this purchase is no CH-04-b case.
             gap = 3 if near else 1
             (s2, sn2, t2), L2 = self.visit(p, ph2, d + dt.timedelta(days=gap), None, [("XJ01CAA040E001", 4)], "41")
             if near:
