@@ -42,7 +42,8 @@ KEY_COLS = ("setl_id", "feedetl_sn", "psn_no", "fixmedins_code")
 # Printed under the table for a rule that has false hits, and always in the Markdown.
 LIMITS = {
     "IN-04": "z-score (> 3) of an institution's cost per stay for one diagnosis category against "
-             "its same-level peers, per quarter, from 30 stays. The generated institutions share "
+             "its same-level peers, per quarter, from 30 stays, and at least 1.3 x the peers' mean (a "
+             "z-score alone flags a 1 % difference when peers are nearly equal). The generated institutions share "
              "one cost distribution and few reach 30 stays of a category in a quarter, so the "
              "clean background seldom compares at all; with more data each comparable group is a "
              "draw from the same distribution, and for normal averages about 1 in 740 such groups "
@@ -59,16 +60,19 @@ LIMITS = {
              "(large datasets); real out-of-region patients are often referred, sicker cases, a "
              "difference the rule reads as over-examination.",
     "IN-03": "share of stays by poverty / wubao persons or elderly with a mild diagnosis against "
-             "same-level peers (z > 3), per month, from 20 stays. The clean data never admits such "
+             "same-level peers (z > 3 and at least 10 points above the peers' mean), per month, from 20 "
+             "stays. The clean data never admits such "
              "persons, so the background is zero by design and precision here says nothing about "
              "real data, where these shares vary widely between institutions; recall has the "
              "same peer-count bound as IN-04.",
-    "IP-04": "share of stays with self-payment under 5 % against same-level peers (z > 3), per "
-             "month, from 20 stays. Zero background by design (every clean stay pays >= 15 %), "
+    "IP-04": "share of stays with self-payment under 5 % against same-level peers (z > 3 and at "
+             "least 10 points above the peers' mean: when almost every peer has a share of 0, one "
+             "case gives z = sqrt(N-1)), per month, from 20 stays. Zero background by design (every clean stay pays >= 15 %), "
              "as IN-03; real data has legitimately waived cases (special populations, 医疗救助) "
              "that this screen cannot separate.",
     "PH-04": "share of round-amount pharmacy settlements (multiples of 10 yuan) against other "
-             "pharmacies (z > 3), per month, from 50 settlements. Clean totals are never round, so "
+             "pharmacies (z > 3 and at least 10 points above their mean), per month, from 50 "
+             "settlements. Clean totals are never round, so "
              "the background is zero by design; in real data about 1 in 10 random totals is a "
              "multiple of 10 yuan, and a pharmacy with few, similar-priced products can pass the "
              "threshold innocently.",
