@@ -264,10 +264,22 @@ size_t RuleRunner::runInstitutions(std::vector<Hit>& out, const std::vector<Foun
     for (uint32_t r : s.settlements) rows.push_back(Value::of(r));
     ev.frame[slots[2]] = Value::ofList(std::move(rows));
   };
-  // Every subject's own values first: peers and prior() read them.
+  // Every subject's own values first: peers and prior() read them. Making the hits the JIT
+  // found for a rule that reads neither needs only those subjects' values.
+  bool everyFrame = !found;
+  for (const auto& node : rule_.arena) everyFrame = everyFrame || node->op == ir::Op::Peer;
+  std::vector<bool> wanted(subjects.size(), everyFrame);
+  if (!everyFrame)
+    for (const FoundHit& at : *found) wanted[static_cast<size_t>(at.subject)] = true;
   std::vector<std::vector<Value>> frames;
   std::vector<Value> peerKeys;
-  for (const InstitutionSubject& s : subjects) {
+  for (size_t i = 0; i < subjects.size(); ++i) {
+    const InstitutionSubject& s = subjects[i];
+    if (!wanted[i]) {
+      frames.emplace_back();
+      peerKeys.push_back(Value::missing());
+      continue;
+    }
     fill(s);
     evaluateLets(ev);
     peerKeys.push_back(rule_.peersBy ? ev.eval(*rule_.peersBy) : Value::missing());
@@ -276,6 +288,7 @@ size_t RuleRunner::runInstitutions(std::vector<Hit>& out, const std::vector<Foun
   InstitutionPeers peers(rule_, subjects, frames, peerKeys);
   ev.peers = &peers;
   for (size_t i = 0; i < subjects.size(); ++i) {
+    if (!wanted[i]) continue;
     peers.current = i;
     ev.frame = frames[i];
     SubjectKeys keys;
