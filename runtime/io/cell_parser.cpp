@@ -24,6 +24,15 @@ bool parseCell(ValueKind kind, std::string_view text, StringPool& strings, int64
     case ValueKind::Date:
       return take(parseDate(text));
     case ValueKind::DateTime:
+      // Exports often give a date alone where a time is declared (fee_ocur_time): the day is
+      // known, the time is not; it reads as midnight rather than losing the row.
+      if (text.size() == 10) {
+        auto day = parseDate(text);
+        if (day) {
+          value = static_cast<int64_t>(*day.value) * 86400;
+          return true;
+        }
+      }
       return take(parseDateTime(text));
     case ValueKind::Bool:
       if (text == "1" || text == "true") {

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "data/scalar_values.h"
+#include "io/cell_parser.h"
 #include "io/table_reader.h"
 #include "temp_files.h"
 
@@ -289,4 +290,16 @@ TEST_CASE("table: bool accepts 0, 1, true and false only") {
   CHECK(value(*r.table, "flag", 1) == 0);
   REQUIRE(r.rejects.size() == 1);
   CHECK(r.rejects[0].reason == "not a bool (0, 1, true or false): 'yes'");
+}
+
+TEST_CASE("cell: a date alone in a datetime column is that day at midnight; a bad one is still rejected") {
+  StringPool pool;
+  int64_t value = 0;
+  std::string reason;
+  REQUIRE(parseCell(ValueKind::DateTime, "2024-03-01", pool, value, reason));
+  CHECK(value == *parseDate("2024-03-01").value * int64_t{86400});
+  REQUIRE(parseCell(ValueKind::DateTime, "2024-03-01 08:30:00", pool, value, reason));
+  CHECK(value == *parseDate("2024-03-01").value * int64_t{86400} + 8 * 3600 + 30 * 60);
+  CHECK(!parseCell(ValueKind::DateTime, "2024-02-30", pool, value, reason));
+  CHECK(!parseCell(ValueKind::DateTime, "2024-03-01 25:00:00", pool, value, reason));
 }
