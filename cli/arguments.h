@@ -27,4 +27,8 @@ struct Arguments {
 
 Arguments parseArguments(const std::vector<std::string>& args, const ArgumentSpec& spec);
 
+// Options that may be given several times (--rules, --param): taken out of `argv`, in order,
+// before the common parser sees the rest.
+std::vector<std::string> takeRepeated(std::vector<std::string>& argv, const std::string& name);
+
 }  // namespace fundguard::cli

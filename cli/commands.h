@@ -28,6 +28,8 @@ int runTest(const std::vector<std::string>& args);
 extern const char* const kTestHelp;
 int runIr(const std::vector<std::string>& args);
 extern const char* const kIrHelp;
+int runExplain(const std::vector<std::string>& args);
+extern const char* const kExplainHelp;
 int runDoc(const std::vector<std::string>& args);
 extern const char* const kDocHelp;
 

@@ -29,6 +29,7 @@
 #include "jit/compiled_rules.h"
 #include "lower/lower.h"
 #include "rule_loading.h"
+#include "screening_setup.h"
 
 namespace fundguard::cli {
 
@@ -121,39 +122,6 @@ void writeTimings(std::ostream& o, const Timings& t) {
       t.scopeSeconds[1], t.scopeSeconds[2], t.scopeSeconds[3], static_cast<uint64_t>(usage.ru_maxrss) * 1024);
 }
 
-// --rules and --param may be given several times: take them out before the common parser.
-std::vector<std::string> takeRepeated(std::vector<std::string>& argv, const std::string& name) {
-  std::vector<std::string> values, rest;
-  for (size_t i = 0; i < argv.size(); ++i) {
-    if (argv[i] == name && i + 1 < argv.size()) {
-      values.push_back(argv[++i]);
-    } else if (argv[i].rfind(name + "=", 0) == 0) {
-      values.push_back(argv[i].substr(name.size() + 1));
-    } else {
-      rest.push_back(argv[i]);
-    }
-  }
-  argv = rest;
-  return values;
-}
-
-std::optional<ReversalExclusion> reversalsOf(const ir::RuleSet& set) {
-  if (set.settlementTable < 0) return std::nullopt;
-  const ir::TableRef& settlement = set.tables[static_cast<size_t>(set.settlementTable)];
-  if (settlement.layout.columnIndex("refd_setl_flag") < 0 || settlement.key.size() != 1) return std::nullopt;
-  ReversalExclusion r;
-  r.settlementTable = settlement.layout.name;
-  r.settlementKeyColumn = settlement.layout.columns[settlement.key[0]].name;
-  r.reversalColumn = "refd_setl_flag";
-  r.reversalValue = "1";
-  if (set.feeLineTable >= 0 && set.lineToSettlement >= 0) {
-    const ir::TableRef& fee = set.tables[static_cast<size_t>(set.feeLineTable)];
-    r.feeLineTable = fee.layout.name;
-    r.feeLineLinkColumn = fee.layout.columns[fee.links[static_cast<size_t>(set.lineToSettlement)].ours[0]].name;
-  }
-  return r;
-}
-
 // 80% of the memory the system says is available (MemAvailable), as the default load limit: a
 // dataset too large for this machine stops with a message instead of being killed by the system.
 std::optional<uint64_t> defaultMemoryLimit() {
@@ -222,12 +190,7 @@ int runRun(const std::vector<std::string>& argvIn) {
   if (!std::filesystem::is_directory(*dataDir, ec)) return usage("--data " + *dataDir + " is not a directory");
 
   engine::ScreeningOptions screening;
-  for (const std::string& p : paramTexts) {
-    size_t dot = p.find('.'), eq = p.find('=');
-    if (dot == std::string::npos || eq == std::string::npos || dot > eq)
-      return usage("--param takes RULE.NAME=VALUE, not '" + p + "'");
-    screening.params.push_back({p.substr(0, dot), p.substr(dot + 1, eq - dot - 1), p.substr(eq + 1)});
-  }
+  if (std::string error; !parseParamOptions(paramTexts, screening.params, error)) return usage(error);
   auto number = [&](const char* option, uint64_t& out) {
     auto text = args.option(option);
     if (!text) return true;

@@ -110,6 +110,7 @@ uint64_t RuleRunner::screen(Evaluator& ev, const SubjectKeys& keys, std::vector<
       emit(ev, keys, element, out);
     else if (!when.present)
       ++undecided;
+    if (observer_) observer_({ev, keys, element, when, when.isTrue() ? &out.back() : nullptr});
   };
   if (!rule_.forEach) {
     decide(nullptr);
@@ -239,6 +240,7 @@ size_t RuleRunner::runEach(const std::vector<Subject>& subjects, Fill fill, std:
     for (size_t i = begin; i < end; ++i) {
       SubjectKeys keys;
       if (!fill(ev, subjects[i], keys)) continue;
+      if (only_ && !only_(keys)) continue;
       ++screened[chunk];
       undecided[chunk] += screen(ev, keys, chunks[chunk]);
     }
@@ -295,6 +297,7 @@ size_t RuleRunner::runInstitutions(std::vector<Hit>& out, const std::vector<Foun
     keys.fixmedinsCode = ev.texts().text(subjects[i].fixmedinsCode);
     keys.period = subjects[i].period;
     // The lets are already in the frame; screen() recomputes them identically.
+    if (only_ && !only_(keys)) continue;
     if (!found) {
       undecided_ += screen(ev, keys, out);
       continue;

@@ -4,18 +4,16 @@
 // kept in subject order, so the result does not depend on the thread count.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
+#include "engine/decision.h"
 #include "engine/subjects.h"
 #include "exec/hit.h"
 #include "interp/evaluator.h"
 
 namespace fundguard::engine {
-
-struct SubjectKeys {
-  std::string setlId, feedetlSn, psnNo, fixmedinsCode, period;
-};
 
 // A subject (by its index in the scope's subject list) and the `for each` element (and second
 // element of a pair) where a compiled rule's condition held; -1 where there is none.
@@ -29,6 +27,12 @@ class RuleRunner {
              std::vector<interp::Value> params);
   // Screens every subject; returns the number of subjects screened.
   size_t run(std::vector<Hit>& out, unsigned threads);
+  // `fundguard explain`: run() screens only the subjects `only` accepts and shows every decision
+  // to `observer`.
+  void observe(std::function<bool(const SubjectKeys&)> only, std::function<void(const Decision&)> observer) {
+    only_ = std::move(only);
+    observer_ = std::move(observer);
+  }
   // After run(): the decisions (subjects, or `for each` elements) whose condition was unknown
   // because a value it needs is missing: the rule's "no data" count.
   uint64_t undecided() const { return undecided_; }
@@ -64,6 +68,8 @@ class RuleRunner {
   size_t ruleIndex_;
   std::vector<interp::Value> params_;
   uint64_t undecided_ = 0;
+  std::function<bool(const SubjectKeys&)> only_;
+  std::function<void(const Decision&)> observer_;
 };
 
 }  // namespace fundguard::engine

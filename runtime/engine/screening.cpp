@@ -167,7 +167,8 @@ ScreeningResult screen(const ir::RuleSet& set, Dataset& data, const ScreeningOpt
     run[r] = outcome.skipped.empty();
   }
   bool any = std::find(run.begin(), run.end(), true) != run.end();
-  if (options.engine == Engine::Jit && any) {
+  bool explaining = options.onlySubject || options.onDecision;
+  if (options.engine == Engine::Jit && any && !explaining) {
     std::shared_ptr<const jit::CompiledRules> code = options.compiled;
     if (!code) {
       auto compileStart = Clock::now();
@@ -185,8 +186,9 @@ ScreeningResult screen(const ir::RuleSet& set, Dataset& data, const ScreeningOpt
       if (run[r]) {
         auto ruleStart = Clock::now();
         RuleRunner runner(bound, subjects, set.rules[r], r, params[r]);
+        if (explaining) runner.observe(options.onlySubject, options.onDecision);
         size_t before = result.hits.size();
-        result.rules[r].subjects = runner.run(result.hits, options.threads);
+        result.rules[r].subjects = runner.run(result.hits, explaining ? 1 : options.threads);
         result.rules[r].undecided = runner.undecided();
         result.rules[r].hits = result.hits.size() - before;
         result.rules[r].ran = true;

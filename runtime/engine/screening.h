@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "data/dataset.h"
+#include "engine/decision.h"
 #include "exec/hit.h"
 #include "ir/ir.h"
 
@@ -42,6 +43,10 @@ struct ScreeningOptions {
   int onlyRule = -1;                                      // run just this rule of the set (tests)
   std::function<bool(size_t rule)> includeRule;           // when set: run only the rules it accepts
   std::function<bool(uint32_t settlement)> includeClaim;  // when set: the claim subjects it accepts
+  // `fundguard explain`: screen only the subjects `onlySubject` accepts, and show every decision
+  // to `onDecision` (the interpreter runs, on one thread, whatever `engine` says).
+  std::function<bool(const SubjectKeys&)> onlySubject;
+  std::function<void(const Decision&)> onDecision;
 };
 
 struct RuleOutcome {

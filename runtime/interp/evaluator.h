@@ -37,6 +37,7 @@ class Evaluator {
   PeerSource* peers = nullptr;
 
   const ir::Rule& rule() const { return rule_; }
+  const std::vector<Value>& params() const { return params_; }  // in force: defaults or the run's
   const engine::BoundData& data() const { return data_; }
   TextTable& texts() { return texts_; }
   // A value as text for messages and evidence: money 12.50, dates 2024-03-01, rows by their key.

@@ -82,6 +82,16 @@ printf 'not an object file' > "$(ls $cache/*.o | head -1)"
 FUNDGUARD_JIT_CACHE=$cache expect 0 "run with a corrupt JIT cache file" -- "$fg" run --rules stdlib-rules --data tests/run/gbk-data --out $out
 FUNDGUARD_JIT_CACHE=off expect 0 "run with the JIT cache off" -- "$fg" run --rules stdlib-rules --data tests/run/gbk-data --out $out
 rm -rf $out $out.empty $cache
+expect 0 "explain --help" -- "$fg" explain --help;       contains "Exit codes" "explain --help"
+expect 2 "explain without a key" -- "$fg" explain --rules stdlib-rules --data examples/demo-data --rule CH-01
+expect 2 "explain with a bad format" -- "$fg" explain --rules stdlib-rules --data examples/demo-data --rule CH-01 --key X --format xml
+expect 3 "explain an unknown rule" -- "$fg" explain --rules stdlib-rules --data examples/demo-data --rule XX-99 --key X
+contains "no rule XX-99" "unknown rule named"
+expect 3 "explain an unknown record" -- "$fg" explain --rules stdlib-rules --data examples/demo-data --rule CH-01 --key NO-SUCH
+contains "has no record with key NO-SUCH" "unknown record named"
+expect 0 "explain a record in English" -- "$fg" explain --lang en --rules stdlib-rules --data examples/demo-data --rule CH-01 --key F000000000095
+contains "result: HIT" "explain says HIT"
+contains "reference rows looked up" "explain shows the rows looked up"
 
 rm -f /tmp/fg-cli-out.$$
 if [ $failures -ne 0 ]; then echo "$failures CLI check(s) failed"; exit 1; fi
