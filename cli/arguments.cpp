@@ -51,4 +51,19 @@ Arguments parseArguments(const std::vector<std::string>& args, const ArgumentSpe
   return out;
 }
 
+std::vector<std::string> takeRepeated(std::vector<std::string>& argv, const std::string& name) {
+  std::vector<std::string> values, rest;
+  for (size_t i = 0; i < argv.size(); ++i) {
+    if (argv[i] == name && i + 1 < argv.size()) {
+      values.push_back(argv[++i]);
+    } else if (argv[i].rfind(name + "=", 0) == 0) {
+      values.push_back(argv[i].substr(name.size() + 1));
+    } else {
+      rest.push_back(argv[i]);
+    }
+  }
+  argv = rest;
+  return values;
+}
+
 }  // namespace fundguard::cli

@@ -28,4 +28,21 @@ std::optional<CheckResult> loadRules(const std::string& command, const std::vect
   return std::nullopt;
 }
 
+std::optional<ReversalExclusion> reversalsOf(const ir::RuleSet& set) {
+  if (set.settlementTable < 0) return std::nullopt;
+  const ir::TableRef& settlement = set.tables[static_cast<size_t>(set.settlementTable)];
+  if (settlement.layout.columnIndex("refd_setl_flag") < 0 || settlement.key.size() != 1) return std::nullopt;
+  ReversalExclusion r;
+  r.settlementTable = settlement.layout.name;
+  r.settlementKeyColumn = settlement.layout.columns[settlement.key[0]].name;
+  r.reversalColumn = "refd_setl_flag";
+  r.reversalValue = "1";
+  if (set.feeLineTable >= 0 && set.lineToSettlement >= 0) {
+    const ir::TableRef& fee = set.tables[static_cast<size_t>(set.feeLineTable)];
+    r.feeLineTable = fee.layout.name;
+    r.feeLineLinkColumn = fee.layout.columns[fee.links[static_cast<size_t>(set.lineToSettlement)].ours[0]].name;
+  }
+  return r;
+}
+
 }  // namespace fundguard::cli

@@ -21,6 +21,7 @@
 #include "exec/progress.h"
 #include "exec/rejects_writer.h"
 #include "exec/report_tables.h"
+#include "exec/rule_manifest.h"
 #include "exec/rule_set_hash.h"
 #include "exec/run_summary.h"
 #include "exec/summary_report.h"
@@ -39,6 +40,8 @@ Screens the settlement data in DIR (one NAME.csv per table, as in the data
 contract; only setl_d.csv is required) with the rules in PATH (a .rule file or a
 directory), and writes to the output directory:
   hits.csv, hits.jsonl   one row per hit: rule, subject keys, amounts, message, evidence
+  manifest.json          the rules that ran: id, version, title, file, content hash,
+                         effective dates; hits name their rule's hash (rule_hash)
   timings.json           seconds spent loading, compiling and screening; peak memory
   rejects.csv            input rows that could not be read: file, line, column, value, reason
   summary.json, summary.txt
@@ -119,39 +122,6 @@ void writeTimings(std::ostream& o, const Timings& t) {
       t.engine, t.threads, t.compileSeconds, t.generateSeconds, t.optimizeSeconds, t.machineCodeSeconds,
       t.jitLoadSeconds, t.cacheHit ? "true" : "false", t.loadSeconds, t.inputBytes, t.screenSeconds, t.scopeSeconds[0],
       t.scopeSeconds[1], t.scopeSeconds[2], t.scopeSeconds[3], static_cast<uint64_t>(usage.ru_maxrss) * 1024);
-}
-
-// --rules and --param may be given several times: take them out before the common parser.
-std::vector<std::string> takeRepeated(std::vector<std::string>& argv, const std::string& name) {
-  std::vector<std::string> values, rest;
-  for (size_t i = 0; i < argv.size(); ++i) {
-    if (argv[i] == name && i + 1 < argv.size()) {
-      values.push_back(argv[++i]);
-    } else if (argv[i].rfind(name + "=", 0) == 0) {
-      values.push_back(argv[i].substr(name.size() + 1));
-    } else {
-      rest.push_back(argv[i]);
-    }
-  }
-  argv = rest;
-  return values;
-}
-
-std::optional<ReversalExclusion> reversalsOf(const ir::RuleSet& set) {
-  if (set.settlementTable < 0) return std::nullopt;
-  const ir::TableRef& settlement = set.tables[static_cast<size_t>(set.settlementTable)];
-  if (settlement.layout.columnIndex("refd_setl_flag") < 0 || settlement.key.size() != 1) return std::nullopt;
-  ReversalExclusion r;
-  r.settlementTable = settlement.layout.name;
-  r.settlementKeyColumn = settlement.layout.columns[settlement.key[0]].name;
-  r.reversalColumn = "refd_setl_flag";
-  r.reversalValue = "1";
-  if (set.feeLineTable >= 0 && set.lineToSettlement >= 0) {
-    const ir::TableRef& fee = set.tables[static_cast<size_t>(set.feeLineTable)];
-    r.feeLineTable = fee.layout.name;
-    r.feeLineLinkColumn = fee.layout.columns[fee.links[static_cast<size_t>(set.lineToSettlement)].ours[0]].name;
-  }
-  return r;
 }
 
 // 80% of the memory the system says is available (MemAvailable), as the default load limit: a
@@ -400,17 +370,18 @@ int runRun(const std::vector<std::string>& argvIn) {
       sink->finish();
     };
   };
-  bool written = writeFile(out / "hits.csv", hits(HitFormat::Csv)) &&
-                 writeFile(out / "hits.jsonl", hits(HitFormat::JsonLines)) &&
-                 writeFile(out / "rejects.csv", [&](std::ostream& o) { writeRejectsCsv(o, data.rejects); }) &&
-                 writeFile(out / "summary.json", [&](std::ostream& o) { writeSummaryJson(o, summary); }) &&
-                 writeFile(out / "summary.txt", [&](std::ostream& o) { writeSummaryText(o, summary); }) &&
-                 writeFile(out / "timings.json", [&](std::ostream& o) { writeTimings(o, timings); }) &&
-                 writeFile(out / "national.jsonl", [&](std::ostream& o) {
-                   NationalHitSink sink(o, infos, summary.ruleSetHash());
-                   for (const Hit& hit : result.hits) sink.write(hit);
-                   sink.finish();
-                 });
+  bool written =
+      writeFile(out / "hits.csv", hits(HitFormat::Csv)) && writeFile(out / "hits.jsonl", hits(HitFormat::JsonLines)) &&
+      writeFile(out / "rejects.csv", [&](std::ostream& o) { writeRejectsCsv(o, data.rejects); }) &&
+      writeFile(out / "summary.json", [&](std::ostream& o) { writeSummaryJson(o, summary); }) &&
+      writeFile(out / "summary.txt", [&](std::ostream& o) { writeSummaryText(o, summary); }) &&
+      writeFile(out / "timings.json", [&](std::ostream& o) { writeTimings(o, timings); }) &&
+      writeFile(out / "manifest.json", [&](std::ostream& o) { writeManifestJson(o, infos, summary.ruleSetHash()); }) &&
+      writeFile(out / "national.jsonl", [&](std::ostream& o) {
+        NationalHitSink sink(o, infos, summary.ruleSetHash());
+        for (const Hit& hit : result.hits) sink.write(hit);
+        sink.finish();
+      });
   for (const ReportTable& table : reports)
     written = written && writeFile(out / (table.name + ".csv"), [&](std::ostream& o) { writeReportCsv(o, table); });
   if (!written) return kExitUsage;
