@@ -30,6 +30,8 @@ int runIr(const std::vector<std::string>& args);
 extern const char* const kIrHelp;
 int runDoc(const std::vector<std::string>& args);
 extern const char* const kDocHelp;
+int runDiff(const std::vector<std::string>& args);
+extern const char* const kDiffHelp;
 
 std::string versionString();
 

@@ -18,6 +18,7 @@ const std::vector<Command>& commands() {
       {"run", "screen a dataset with rules: hits, rejects, summary", kRunHelp, runRun},
       {"test", "run the test blocks of rule files", kTestHelp, runTest},
       {"ir", "print the typed IR of rule files", kIrHelp, runIr},
+      {"diff", "compare two versions of a rule set: hits and money added and removed", kDiffHelp, runDiff},
       {"doc", "write the reference page of a rule library (docs/rules.md)", kDocHelp, runDoc},
   };
   return list;
