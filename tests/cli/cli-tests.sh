@@ -108,6 +108,8 @@ contains "1 other rule unchanged" "diff of identical rules"
 sed -e 's/容差 money = 0.00/容差 money = 50.00/' $d/old/CH-01.rule > $d/new/CH-01.rule
 expect 1 "diff of a logic change without a version bump" -- "$fg" diff --base $d/old --rules $d/new --data examples/demo-data $lib
 contains "error: CH-01: the logic changed" "diff names the unbumped rule"
+expect 1 "check --base: changed without a version bump" -- "$fg" check --deny-warnings --base $d/old $d/new $lib
+contains "warning[FG4015]" "check --base warns"
 # Reformatted and commented only: the same content hash.
 { echo "# 只加了注释。 A comment only."; sed -e 's/^  when /  when  /' $d/old/CH-01.rule; } > $d/new/CH-01.rule
 expect 0 "diff of a reformatted rule" -- "$fg" diff --base $d/old --rules $d/new --data examples/demo-data $lib
