@@ -27,8 +27,8 @@ struct Arguments {
 
 Arguments parseArguments(const std::vector<std::string>& args, const ArgumentSpec& spec);
 
-// Options that may be given several times (--rules, --param): taken out of `argv`, in order,
-// before the common parser sees the rest.
+// The values of an option that may be given several times (`--rules A --rules B`, also
+// `--rules=A`), taken out of `argv` before parseArguments reads the rest.
 std::vector<std::string> takeRepeated(std::vector<std::string>& argv, const std::string& name);
 
 }  // namespace fundguard::cli

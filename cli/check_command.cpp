@@ -8,7 +8,9 @@
 #include "arguments.h"
 #include "commands.h"
 #include "diag/diagnostic_render.h"
+#include "driver/base_comparison.h"
 #include "driver/check.h"
+#include "rule_sources.h"
 
 namespace fundguard::cli {
 
@@ -26,14 +28,21 @@ Options:
   --lib DIR                 the standard library directory that `import std.*`
                             reads (default: $FUNDGUARD_LIB, else the built-in one)
   --deny-warnings           exit 1 on warnings as well as errors
+  --require-tests           warn (FG5008) on a rule without a test block
+  --base OLD                compare with an earlier version of the rules and warn
+                            (FG4015) on a rule whose logic changed while its
+                            version did not go up. OLD is a directory or file, a
+                            git revision (the same paths at it: --base main) or
+                            REV:PATH, as for `fundguard diff`
   --color auto|always|never colour the text output (default: auto: on a terminal)
   -h, --help                show this help
 
-Exit codes: 0 no errors, 1 errors in the rules, 2 usage or I/O problem.
+Exit codes: 0 no errors, 1 errors in the rules, 2 usage or I/O problem (also:
+the --base rules cannot be read or have errors).
 )";
 
 int runCheck(const std::vector<std::string>& argv) {
-  ArgumentSpec spec{{"--deny-warnings", "-h", "--help"}, {"--format", "--lib", "--color"}};
+  ArgumentSpec spec{{"--deny-warnings", "--require-tests", "-h", "--help"}, {"--format", "--lib", "--color", "--base"}};
   Arguments args = parseArguments(argv, spec);
   if (args.has("-h") || args.has("--help")) {
     std::cout << kCheckHelp;
@@ -60,7 +69,27 @@ int runCheck(const std::vector<std::string>& argv) {
   CheckOptions options;
   options.paths = args.positional;
   options.stdlibDir = args.option("--lib").value_or("");
+  options.requireTests = args.has("--require-tests");
   CheckResult result = checkPaths(options);
+  if (auto baseSpec = args.option("--base")) {
+    BaseRules base;
+    std::string error;
+    if (!base.resolve(*baseSpec, options.paths, error)) {
+      std::cerr << "fundguard check: " << error << "\n";
+      return kExitUsage;
+    }
+    CheckOptions baseOptions;
+    baseOptions.paths = base.paths();
+    baseOptions.stdlibDir = options.stdlibDir;
+    CheckResult before = checkPaths(baseOptions);
+    if (before.diags.errorCount() > 0 || !before.inputsReadable) {
+      std::cerr << "fundguard check: the --base rules (" << base.label() << ") have errors ("
+                << renderSummary(before.diags.errorCount(), before.diags.warningCount(), before.filesChecked)
+                << "): they cannot be compared\n";
+      return kExitUsage;
+    }
+    reportUnchangedVersions(before, result);
+  }
   const auto& diags = result.diags.all();
   if (format == "json") {
     std::cout << renderJson(result.program->sources, diags, result.filesChecked);

@@ -32,6 +32,8 @@ int runExplain(const std::vector<std::string>& args);
 extern const char* const kExplainHelp;
 int runDoc(const std::vector<std::string>& args);
 extern const char* const kDocHelp;
+int runDiff(const std::vector<std::string>& args);
+extern const char* const kDiffHelp;
 
 std::string versionString();
 

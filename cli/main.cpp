@@ -19,6 +19,7 @@ const std::vector<Command>& commands() {
       {"test", "run the test blocks of rule files", kTestHelp, runTest},
       {"ir", "print the typed IR of rule files", kIrHelp, runIr},
       {"explain", "show why one rule hits (or not) one record", kExplainHelp, runExplain},
+      {"diff", "compare two versions of a rule set: hits and money added and removed", kDiffHelp, runDiff},
       {"doc", "write the reference page of a rule library (docs/rules.md)", kDocHelp, runDoc},
   };
   return list;

@@ -1,4 +1,4 @@
-// Shared by the commands that run rules (ir, run, test): check the named rule files and, when
+// Shared by the commands that run rules (ir, run, test, diff): check the named rule files and, when
 // they have errors, print the diagnostics as `fundguard check` would and say so.
 #pragma once
 

@@ -21,6 +21,7 @@
 #include "exec/progress.h"
 #include "exec/rejects_writer.h"
 #include "exec/report_tables.h"
+#include "exec/rule_manifest.h"
 #include "exec/rule_set_hash.h"
 #include "exec/run_summary.h"
 #include "exec/summary_report.h"
@@ -40,6 +41,8 @@ Screens the settlement data in DIR (one NAME.csv per table, as in the data
 contract; only setl_d.csv is required) with the rules in PATH (a .rule file or a
 directory), and writes to the output directory:
   hits.csv, hits.jsonl   one row per hit: rule, subject keys, amounts, message, evidence
+  manifest.json          the rules that ran: id, version, title, file, content hash,
+                         effective dates; hits name their rule's hash (rule_hash)
   timings.json           seconds spent loading, compiling and screening; peak memory
   rejects.csv            input rows that could not be read: file, line, column, value, reason
   summary.json, summary.txt
@@ -363,17 +366,18 @@ int runRun(const std::vector<std::string>& argvIn) {
       sink->finish();
     };
   };
-  bool written = writeFile(out / "hits.csv", hits(HitFormat::Csv)) &&
-                 writeFile(out / "hits.jsonl", hits(HitFormat::JsonLines)) &&
-                 writeFile(out / "rejects.csv", [&](std::ostream& o) { writeRejectsCsv(o, data.rejects); }) &&
-                 writeFile(out / "summary.json", [&](std::ostream& o) { writeSummaryJson(o, summary); }) &&
-                 writeFile(out / "summary.txt", [&](std::ostream& o) { writeSummaryText(o, summary); }) &&
-                 writeFile(out / "timings.json", [&](std::ostream& o) { writeTimings(o, timings); }) &&
-                 writeFile(out / "national.jsonl", [&](std::ostream& o) {
-                   NationalHitSink sink(o, infos, summary.ruleSetHash());
-                   for (const Hit& hit : result.hits) sink.write(hit);
-                   sink.finish();
-                 });
+  bool written =
+      writeFile(out / "hits.csv", hits(HitFormat::Csv)) && writeFile(out / "hits.jsonl", hits(HitFormat::JsonLines)) &&
+      writeFile(out / "rejects.csv", [&](std::ostream& o) { writeRejectsCsv(o, data.rejects); }) &&
+      writeFile(out / "summary.json", [&](std::ostream& o) { writeSummaryJson(o, summary); }) &&
+      writeFile(out / "summary.txt", [&](std::ostream& o) { writeSummaryText(o, summary); }) &&
+      writeFile(out / "timings.json", [&](std::ostream& o) { writeTimings(o, timings); }) &&
+      writeFile(out / "manifest.json", [&](std::ostream& o) { writeManifestJson(o, infos, summary.ruleSetHash()); }) &&
+      writeFile(out / "national.jsonl", [&](std::ostream& o) {
+        NationalHitSink sink(o, infos, summary.ruleSetHash());
+        for (const Hit& hit : result.hits) sink.write(hit);
+        sink.finish();
+      });
   for (const ReportTable& table : reports)
     written = written && writeFile(out / (table.name + ".csv"), [&](std::ostream& o) { writeReportCsv(o, table); });
   if (!written) return kExitUsage;

@@ -33,6 +33,14 @@ void reportDuplicateRuleIds(const std::vector<CheckedRule>& rules, DiagnosticSin
   }
 }
 
+void reportRulesWithoutTests(const std::vector<CheckedRule>& rules, DiagnosticSink& diags) {
+  for (const auto& rule : rules) {
+    if (!rule.module->requested || rule.testCount > 0 || rule.decl->syntaxErrors) continue;
+    diags.report(DiagCode::FG5008, rule.decl->idSpan, fmt::format("rule \"{}\" has no tests", rule.decl->id),
+                 "add a `test` block with a case the rule must find and a near miss it must not");
+  }
+}
+
 }  // namespace
 
 CheckResult checkPaths(const CheckOptions& options) {
@@ -65,6 +73,7 @@ CheckResult checkPaths(const CheckOptions& options) {
     for (const auto& rule : module->ast->rules) result.rules.push_back(checker.check(rule));
   }
   reportDuplicateRuleIds(result.rules, result.diags);
+  if (options.requireTests) reportRulesWithoutTests(result.rules, result.diags);
 
   result.diags.sort(program.sources);
   return result;

@@ -17,6 +17,7 @@ struct CheckOptions {
   std::string stdlibDir;           // where `import std.*` is found; defaults to the built-in one
   // Sources held in memory (path shown in diagnostics, text), checked before `paths`.
   std::vector<std::pair<std::string, std::string>> sources;
+  bool requireTests = false;  // warn (FG5008) on a rule of the named files without a test block
 };
 
 struct CheckResult {

@@ -10,6 +10,7 @@
 #include "engine/rule_runner.h"
 #include "engine/subjects.h"
 #include "exec/hit_order.h"
+#include "ir/rule_hash.h"
 #include "jit/compiled_rules.h"
 #include "jit/jit_screening.h"
 
@@ -41,6 +42,9 @@ std::vector<RuleInfo> ruleInfos(const ir::RuleSet& set) {
     info.file = r.file;
     info.basis = r.basisDocument;
     for (size_t q = 0; q < r.basisQuotes.size(); ++q) info.basis += (q == 0 ? "：" : " ") + r.basisQuotes[q];
+    info.contentHash = ir::ruleContentHash(set, r);
+    if (r.effectiveFrom != INT32_MIN) info.effectiveFrom = formatDate(r.effectiveFrom);
+    if (r.effectiveTo != INT32_MAX) info.effectiveTo = formatDate(r.effectiveTo);
     out.push_back(std::move(info));
   }
   return out;

@@ -22,6 +22,8 @@ struct RuleInfo {
   std::string scope;     // line | claim | person | institution
   std::string file;      // the rule file, as named on the command line
   std::string basis;     // document and article, then the quoted text: "苏医保发〔2020〕40号 第9条：……"
+  std::string contentHash;                 // SHA-256 of the rule's logic, 64 hex digits (compiler/ir/rule_hash.h)
+  std::string effectiveFrom, effectiveTo;  // YYYY-MM-DD; empty: open
 };
 
 struct RowRef {

@@ -52,21 +52,25 @@ void writeMoney(JsonWriter& w, const std::optional<int64_t>& fen) {
 
 }  // namespace
 
+std::string shortHash(const RuleInfo& rule) {
+  return rule.contentHash.substr(0, 16);
+}
+
 CsvHitSink::CsvHitSink(std::ostream& out, const std::vector<RuleInfo>& rules) : out_(out), rules_(rules) {
   std::string header;
-  appendCsvRecord(header, {"rule_id", "rule_version", "rule_title", "category", "kind", "severity", "setl_id",
-                           "feedetl_sn", "psn_no", "fixmedins_code", "period", "amount", "fund_amount", "violating",
-                           "involved", "message", "evidence"});
+  appendCsvRecord(header, {"rule_id", "rule_version", "rule_hash", "rule_title", "category", "kind", "severity",
+                           "setl_id", "feedetl_sn", "psn_no", "fixmedins_code", "period", "amount", "fund_amount",
+                           "violating", "involved", "message", "evidence"});
   out_ << header;
 }
 
 void CsvHitSink::write(const Hit& hit) {
   const RuleInfo& rule = rules_.at(hit.rule);
   std::string record;
-  appendCsvRecord(
-      record, {rule.id, std::to_string(rule.version), rule.title, rule.category, rule.kind, rule.severity, hit.setlId,
-               hit.feedetlSn, hit.psnNo, hit.fixmedinsCode, hit.period, money(hit.amount), money(hit.fundAmount),
-               joinRows(hit.violating), joinRows(hit.involved), hit.message, joinEvidence(hit.evidence)});
+  appendCsvRecord(record, {rule.id, std::to_string(rule.version), shortHash(rule), rule.title, rule.category, rule.kind,
+                           rule.severity, hit.setlId, hit.feedetlSn, hit.psnNo, hit.fixmedinsCode, hit.period,
+                           money(hit.amount), money(hit.fundAmount), joinRows(hit.violating), joinRows(hit.involved),
+                           hit.message, joinEvidence(hit.evidence)});
   out_ << record;
 }
 
@@ -82,6 +86,7 @@ void JsonLinesHitSink::write(const Hit& hit) {
   w.beginObject();
   w.key("rule_id").value(rule.id);
   w.key("rule_version").value(rule.version);
+  w.key("rule_hash").value(shortHash(rule));
   w.key("rule_title").value(rule.title);
   w.key("category").value(rule.category);
   w.key("kind").value(rule.kind);

@@ -3,12 +3,14 @@
 // thread-safe and are fed from one thread.
 //
 // Fields, in this order, in both formats:
-//   rule_id, rule_version, rule_title, category, kind, severity,
+//   rule_id, rule_version, rule_hash, rule_title, category, kind, severity,
 //   setl_id, feedetl_sn, psn_no, fixmedins_code, period,
 //   amount, fund_amount, violating, involved, message, evidence
 // Money is yuan text with exactly two decimals ("1234.50"); an absent amount is an empty CSV
 // field or JSON null. JSON keeps money as a string so no reader turns it into binary floating
-// point. A subject key that does not apply is an empty string in both formats.
+// point. A subject key that does not apply is an empty string in both formats. rule_hash is the
+// first 16 hex digits of the rule's content hash (compiler/ir/rule_hash.h; the whole hash is in
+// the run's manifest.json): the exact logic that made the hit.
 #pragma once
 
 #include <memory>
@@ -54,6 +56,9 @@ class JsonLinesHitSink : public HitSink {
   std::ostream& out_;
   const std::vector<RuleInfo>& rules_;
 };
+
+// The rule hash a hit carries: the first 16 hex digits of the rule's content hash.
+std::string shortHash(const RuleInfo& rule);
 
 enum class HitFormat { Csv, JsonLines };
 

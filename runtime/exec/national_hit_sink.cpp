@@ -19,6 +19,7 @@ void NationalHitSink::write(const Hit& hit) {
   w.key("task_id").value(taskId_);
   w.key("rule_id").value(rule.id);
   w.key("rule_name").value(rule.title);
+  w.key("rule_hash").value(shortHash(rule));
   w.key("vola_cont").value(hit.message);
   w.key("patn_id").value(hit.psnNo);
   w.key("mdtrt_id").value(hit.setlId);

@@ -6,6 +6,7 @@
 //   jr_id            违规标识: RULE@VERSION#N, N counting the run's hits from 1 (hits are sorted)
 //   task_id          任务标识: the rule set's hash (the same rules and data give the same ids)
 //   rule_id          规则编码            rule_name  规则名称
+//   rule_hash        the rule's content hash, 16 hex digits (not an interface field: FundGuard's own)
 //   vola_cont        违规内容 (the rule's message with its values filled in)
 //   patn_id          患者 (psn_no)       mdtrt_id   就诊/结算 (setl_id)
 //   fixmedins_code   定点医药机构编号     period     期间 (institution rules)

@@ -93,6 +93,52 @@ expect 0 "explain a record in English" -- "$fg" explain --lang en --rules stdlib
 contains "result: HIT" "explain says HIT"
 contains "reference rows looked up" "explain shows the rows looked up"
 
+# diff: the same data screened by two versions of a rule set; exit 1 when a rule's logic changed
+# without a version bump; the base as a directory, a git revision or REV:PATH.
+d=/tmp/fg-cli-diff.$$
+mkdir -p $d/old $d/new
+cp stdlib-rules/charging/CH-01.rule $d/old/
+# A higher price tolerance (参数默认值) with a version bump: CH-01's small overcharges go away.
+sed -e 's/^  version:   2$/  version:   3/' -e 's/容差 money = 0.00/容差 money = 50.00/' $d/old/CH-01.rule > $d/new/CH-01.rule
+lib="--lib stdlib-rules"
+expect 0 "diff --help" -- "$fg" diff --help;              contains "Exit codes" "diff --help"
+expect 2 "diff without --base" -- "$fg" diff --rules $d/new --data examples/demo-data $lib
+expect 2 "diff with a bad format" -- "$fg" diff --base $d/old --rules $d/new --data examples/demo-data --format xml $lib
+expect 0 "diff of a parameter change with a version bump" -- "$fg" diff --base $d/old --rules $d/new --data examples/demo-data $lib
+contains "CH-01  changed  2 -> 3" "diff names the change and the versions"
+contains "  - setl_id=" "diff lists the removed hits"
+expect 0 "diff as JSON" -- "$fg" diff --base $d/old --rules $d/new --data examples/demo-data $lib --format json
+contains '"change": "changed"' "diff json change"
+contains '"unbumped": []' "diff json: nothing unbumped"
+expect 0 "diff as Markdown" -- "$fg" diff --base $d/old --rules $d/new --data examples/demo-data $lib --format markdown
+contains "| 规则 Rule |" "diff markdown table"
+expect 0 "diff of a rule set with itself" -- "$fg" diff --base $d/old --rules $d/old --data examples/demo-data $lib
+contains "1 other rule unchanged" "diff of identical rules"
+# The same logic change without the bump: exit 1, the rule named.
+sed -e 's/容差 money = 0.00/容差 money = 50.00/' $d/old/CH-01.rule > $d/new/CH-01.rule
+expect 1 "diff of a logic change without a version bump" -- "$fg" diff --base $d/old --rules $d/new --data examples/demo-data $lib
+contains "error: CH-01: the logic changed" "diff names the unbumped rule"
+expect 1 "check --base: changed without a version bump" -- "$fg" check --deny-warnings --base $d/old $d/new $lib
+contains "warning[FG4015]" "check --base warns"
+# Reformatted and commented only: the same content hash.
+{ echo "# 只加了注释。 A comment only."; sed -e 's/^  when /  when  /' $d/old/CH-01.rule; } > $d/new/CH-01.rule
+expect 0 "diff of a reformatted rule" -- "$fg" diff --base $d/old --rules $d/new --data examples/demo-data $lib
+contains "1 other rule unchanged" "reformatting is no change"
+expect 2 "diff against a revision outside git" -- bash -c "cd $d && exec $(realpath "$fg") diff --base no-such-rev --rules new --data $(pwd)/examples/demo-data --lib $(pwd)/stdlib-rules"
+# A git revision as the base: the same paths at HEAD, and REV:PATH.
+(cd $d && git init -q repo && mkdir repo/rules && cp old/CH-01.rule repo/rules/ && cd repo && git add rules &&
+  git -c user.name=test -c user.email=test@example.com commit -qm base) > /dev/null 2>&1
+sed -e 's/^  version:   2$/  version:   3/' -e 's/容差 money = 0.00/容差 money = 50.00/' $d/old/CH-01.rule > $d/repo/rules/CH-01.rule
+in_repo="cd $d/repo && exec $(realpath "$fg") diff --rules rules --data $(pwd)/examples/demo-data --lib $(pwd)/stdlib-rules"
+expect 0 "diff --base HEAD (a git revision)" -- bash -c "$in_repo --base HEAD"
+contains "Rules: HEAD:rules (base) -> rules (new)" "diff names the revision"
+contains "CH-01  changed  2 -> 3" "diff against a revision"
+expect 0 "diff --base HEAD:rules" -- bash -c "$in_repo --base HEAD:rules --format markdown"
+contains "2 -> 3" "diff against REV:PATH"
+expect 2 "diff --base of an unknown revision" -- bash -c "$in_repo --base no-such-branch"
+contains "git knows no revision" "unknown revision named"
+rm -rf $d
+
 rm -f /tmp/fg-cli-out.$$
 if [ $failures -ne 0 ]; then echo "$failures CLI check(s) failed"; exit 1; fi
 echo "all CLI checks passed"

@@ -33,6 +33,8 @@ set -u
 declare -A EXCEPTIONS=(
   [FG0001]="an I/O problem: the file named on the command line cannot be read"
   [FG0002]="an encoding problem: the page is UTF-8, so it cannot hold a file that is not"
+  [FG4015]="needs two versions of a rule and check --base"
+  [FG5008]="needs check --require-tests"
 )
 
 if [ $# -ne 1 ]; then

@@ -22,7 +22,7 @@ for threads in 1 4; do
     exit 1
   fi
 done
-reports="hits.csv summary.json rejects.csv table2.csv institutions.csv rules.csv national.jsonl"
+reports="hits.csv summary.json rejects.csv table2.csv institutions.csv rules.csv national.jsonl manifest.json"
 for f in $reports hits.jsonl; do
   if ! cmp -s "$out/t1/$f" "$out/t4/$f"; then
     echo "FAIL $f differs between --threads 1 and --threads 4"

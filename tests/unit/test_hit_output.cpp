@@ -41,7 +41,7 @@ Hit claimHit() {
 }
 
 const char* const kCsvHeader =
-    "rule_id,rule_version,rule_title,category,kind,severity,setl_id,feedetl_sn,psn_no,fixmedins_code,period,"
+    "rule_id,rule_version,rule_hash,rule_title,category,kind,severity,setl_id,feedetl_sn,psn_no,fixmedins_code,period,"
     "amount,fund_amount,violating,involved,message,evidence\n";
 
 }  // namespace
@@ -53,11 +53,12 @@ TEST_CASE("hits as CSV: header, field order, RFC 4180 quoting, Chinese, absent a
   sink.write(lineHit());
   sink.write(claimHit());
   sink.finish();
-  CHECK(out.str() == std::string(kCsvHeader) +
-                         "CH-01,1,超标准收费,C6,violation,high,S1,F1,P1,H001,,12.34,10.00,fee_list_d:F1,setl_d:S1,"
-                         "\"单价 \"\"12.5\"\" 超过限价, 超出 0.34\",pric=12.50; ceiling=12.00\n"
-                         "IP-02,2,挂床住院,C2,suspect,medium,S2,,P2,H002,,,,setl_d:S2,fee_list_d:F7;fee_list_d:F8,"
-                         "\"line1\nline2\",\"备注=a,b\"\n");
+  CHECK(out.str() ==
+        std::string(kCsvHeader) +
+            "CH-01,1,0123456789abcdef,超标准收费,C6,violation,high,S1,F1,P1,H001,,12.34,10.00,fee_list_d:F1,setl_d:S1,"
+            "\"单价 \"\"12.5\"\" 超过限价, 超出 0.34\",pric=12.50; ceiling=12.00\n"
+            "IP-02,2,fedcba9876543210,挂床住院,C2,suspect,medium,S2,,P2,H002,,,,setl_d:S2,fee_list_d:F7;fee_list_d:F8,"
+            "\"line1\nline2\",\"备注=a,b\"\n");
 }
 
 TEST_CASE("hits as CSV: a run without hits still has the header") {
@@ -76,12 +77,14 @@ TEST_CASE("hits as JSON Lines: one object a line, keys in order, money as text, 
   sink->finish();
   CHECK(
       out.str() ==
-      "{\"rule_id\":\"CH-01\",\"rule_version\":1,\"rule_title\":\"超标准收费\",\"category\":\"C6\","
+      "{\"rule_id\":\"CH-01\",\"rule_version\":1,\"rule_hash\":\"0123456789abcdef\",\"rule_title\":\"超标准收费\","
+      "\"category\":\"C6\","
       "\"kind\":\"violation\",\"severity\":\"high\",\"setl_id\":\"S1\",\"feedetl_sn\":\"F1\",\"psn_no\":\"P1\","
       "\"fixmedins_code\":\"H001\",\"period\":\"\",\"amount\":\"12.34\",\"fund_amount\":\"10.00\","
       "\"violating\":[{\"table\":\"fee_list_d\",\"key\":\"F1\"}],\"involved\":[{\"table\":\"setl_d\",\"key\":\"S1\"}],"
       "\"message\":\"单价 \\\"12.5\\\" 超过限价, 超出 0.34\",\"evidence\":{\"pric\":\"12.50\",\"ceiling\":\"12.00\"}}\n"
-      "{\"rule_id\":\"IP-02\",\"rule_version\":2,\"rule_title\":\"挂床住院\",\"category\":\"C2\","
+      "{\"rule_id\":\"IP-02\",\"rule_version\":2,\"rule_hash\":\"fedcba9876543210\",\"rule_title\":\"挂床住院\","
+      "\"category\":\"C2\","
       "\"kind\":\"suspect\",\"severity\":\"medium\",\"setl_id\":\"S2\",\"feedetl_sn\":\"\",\"psn_no\":\"P2\","
       "\"fixmedins_code\":\"H002\",\"period\":\"\",\"amount\":null,\"fund_amount\":null,"
       "\"violating\":[{\"table\":\"setl_d\",\"key\":\"S2\"}],\"involved\":[{\"table\":\"fee_list_d\",\"key\":\"F7\"},"

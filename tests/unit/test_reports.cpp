@@ -112,13 +112,15 @@ TEST_CASE("national export: interface fields, 明确/可疑, basis, 违规项 an
   std::string first, second;
   std::getline(lines, first);
   std::getline(lines, second);
-  CHECK(first == R"({"jr_id":"CH-01@1#1","task_id":"TASK","rule_id":"CH-01","rule_name":"超标准收费",)"
-                 R"("vola_cont":"收费单价高于限价","patn_id":"P1","mdtrt_id":"S1","fixmedins_code":"H1","period":"",)"
-                 R"("vola_amt":"12.34","vola_fund_amt":"10.00","vola_amt_stas":"1","sev_deg":"明确","sev_lv":"high",)"
-                 R"("vola_evid":"苏医保发〔2020〕40号 附件2 第9条：是否存在超标准收费并使用医保基金的行为。",)"
-                 R"("vola_bhvr_type":"C6 其他违约违规违法及欺诈骗保","judge_result_detail_dlist":[)"
-                 R"({"jr_detl_id":"CH-01@1#1.1","vola_item_type":"违规项","table":"fee_list_d","key":"F1"},)"
-                 R"({"jr_detl_id":"CH-01@1#1.2","vola_item_type":"涉及项","table":"setl_d","key":"S1"}]})");
+  CHECK(
+      first ==
+      R"({"jr_id":"CH-01@1#1","task_id":"TASK","rule_id":"CH-01","rule_name":"超标准收费","rule_hash":"0123456789abcdef",)"
+      R"("vola_cont":"收费单价高于限价","patn_id":"P1","mdtrt_id":"S1","fixmedins_code":"H1","period":"",)"
+      R"("vola_amt":"12.34","vola_fund_amt":"10.00","vola_amt_stas":"1","sev_deg":"明确","sev_lv":"high",)"
+      R"("vola_evid":"苏医保发〔2020〕40号 附件2 第9条：是否存在超标准收费并使用医保基金的行为。",)"
+      R"("vola_bhvr_type":"C6 其他违约违规违法及欺诈骗保","judge_result_detail_dlist":[)"
+      R"({"jr_detl_id":"CH-01@1#1.1","vola_item_type":"违规项","table":"fee_list_d","key":"F1"},)"
+      R"({"jr_detl_id":"CH-01@1#1.2","vola_item_type":"涉及项","table":"setl_d","key":"S1"}]})");
   CHECK(second.find(R"("jr_id":"IP-02@2#2")") != std::string::npos);
   CHECK(second.find(R"("vola_amt":"","vola_fund_amt":"","vola_amt_stas":"0","sev_deg":"可疑")") != std::string::npos);
 }
