@@ -153,7 +153,7 @@ std::string formatDate(int32_t days) {
   int y;
   unsigned m, d;
   civilFromDays(days, y, m, d);
-  char buf[16];
+  char buf[32];  // room for any int the format could print (GCC -O3 checks)
   std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", y, m, d);
   return buf;
 }
