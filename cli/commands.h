@@ -30,6 +30,8 @@ int runIr(const std::vector<std::string>& args);
 extern const char* const kIrHelp;
 int runDoc(const std::vector<std::string>& args);
 extern const char* const kDocHelp;
+int runFmt(const std::vector<std::string>& args);
+extern const char* const kFmtHelp;
 
 std::string versionString();
 

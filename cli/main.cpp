@@ -19,6 +19,7 @@ const std::vector<Command>& commands() {
       {"test", "run the test blocks of rule files", kTestHelp, runTest},
       {"ir", "print the typed IR of rule files", kIrHelp, runIr},
       {"doc", "write the reference page of a rule library (docs/rules.md)", kDocHelp, runDoc},
+      {"fmt", "rewrite rule files in the canonical layout (--check: only list them)", kFmtHelp, runFmt},
   };
   return list;
 }
