@@ -9,13 +9,14 @@ namespace fundguard::format {
 
 namespace {
 
-// Advances a display column over whitespace; returns the newlines crossed.
+// Advances a display column over whitespace; returns the newlines crossed (LF, CRLF, or a CR
+// alone, as old Mac editors end lines).
 int advanceOverSpace(const std::string& text, int& column) {
   int newlines = 0;
   for (size_t i = 0; i < text.size();) {
     bool ok;
     char32_t cp = utf8::decode(text, i, ok);
-    if (cp == '\n') {
+    if (cp == '\n' || (cp == '\r' && (i == text.size() || text[i] != '\n'))) {
       ++newlines;
       column = 0;
     } else if (cp == '\t') {

@@ -233,6 +233,10 @@ TEST_CASE("fmt: a file with syntax errors is refused with the checker's diagnost
   CHECK(format("rule \"R\" \"t\" { when a，b }\n").result.status == FormatResult::Status::SyntaxErrors);
 }
 
+TEST_CASE("fmt: lines that end with a carriage return alone are lines") {
+  CHECK(fmt("# c\rimport std.schema\r\rlist a = [1]  # d\r") == "# c\nimport std.schema\n\nlist a = [1]  # d\n");
+}
+
 TEST_CASE("fmt: an empty file, a file of comments, a byte-order mark") {
   CHECK(fmt("") == "");
   CHECK(fmt("\n\n  \n") == "");
