@@ -34,6 +34,8 @@ int runDoc(const std::vector<std::string>& args);
 extern const char* const kDocHelp;
 int runDiff(const std::vector<std::string>& args);
 extern const char* const kDiffHelp;
+int runFmt(const std::vector<std::string>& args);
+extern const char* const kFmtHelp;
 
 std::string versionString();
 

@@ -21,6 +21,7 @@ const std::vector<Command>& commands() {
       {"explain", "show why one rule hits (or not) one record", kExplainHelp, runExplain},
       {"diff", "compare two versions of a rule set: hits and money added and removed", kDiffHelp, runDiff},
       {"doc", "write the reference page of a rule library (docs/rules.md)", kDocHelp, runDoc},
+      {"fmt", "rewrite rule files in the canonical layout (--check: only list them)", kFmtHelp, runFmt},
   };
   return list;
 }

@@ -139,6 +139,34 @@ expect 2 "diff --base of an unknown revision" -- bash -c "$in_repo --base no-suc
 contains "git knows no revision" "unknown revision named"
 rm -rf $d
 
+# fmt: in place (names the files it changed, keeps their mode), --check and --diff (write
+# nothing, exit 1), standard input, a file with syntax errors left alone, usage errors.
+fmtdir=$(mktemp -d)
+printf 'rule "X" "t" {\n    when  true\n}\n' > $fmtdir/a.rule
+cp tests/fmt/alignment.expected $fmtdir/tidy.rule && sed -i '$d' $fmtdir/tidy.rule
+cp tests/cli/broken.rule $fmtdir/broken.rule
+printf 'rule "E" "t" {\n  when (a\n}\n' > $fmtdir/syntax.rule
+chmod 640 $fmtdir/a.rule
+expect 0 "fmt help" -- "$fg" fmt --help;                 contains "--check" "fmt --help"
+expect 2 "fmt without paths" -- "$fg" fmt
+expect 2 "fmt missing path" -- "$fg" fmt no/such.rule;   contains "no such file" "fmt missing path"
+expect 2 "fmt stdin and a file" -- "$fg" fmt - $fmtdir/a.rule
+expect 1 "fmt --check lists unformatted files" -- "$fg" fmt --check $fmtdir/a.rule $fmtdir/tidy.rule
+contains "a.rule" "fmt --check names the file"
+if grep -q "tidy.rule" /tmp/fg-cli-out.$$; then echo "FAIL: fmt --check names a formatted file"; failures=$((failures + 1)); fi
+expect 1 "fmt --diff" -- "$fg" fmt --diff $fmtdir/a.rule; contains "+  when true" "fmt --diff shows the change"
+grep -q "    when  true" $fmtdir/a.rule || { echo "FAIL: fmt --check/--diff wrote a file"; failures=$((failures + 1)); }
+expect 1 "fmt refuses a file with syntax errors" -- "$fg" fmt --color never $fmtdir/syntax.rule
+contains "error[FG0010]" "fmt prints the syntax errors"
+cmp -s $fmtdir/syntax.rule <(printf 'rule "E" "t" {\n  when (a\n}\n') || { echo "FAIL: fmt changed a file with syntax errors"; failures=$((failures + 1)); }
+expect 0 "fmt in place" -- "$fg" fmt $fmtdir/a.rule $fmtdir/tidy.rule; contains "a.rule" "fmt names the file it changed"
+grep -q "^  when true$" $fmtdir/a.rule || { echo "FAIL: fmt did not rewrite the file"; failures=$((failures + 1)); }
+[ "$(stat -c %a $fmtdir/a.rule)" = 640 ] || { echo "FAIL: fmt changed the file's mode"; failures=$((failures + 1)); }
+[ -z "$(ls -A $fmtdir | grep fmt-)" ] || { echo "FAIL: fmt left a temporary file"; failures=$((failures + 1)); }
+expect 0 "fmt a formatted file" -- "$fg" fmt --check $fmtdir/a.rule
+expect 0 "fmt stdin" -- sh -c "printf 'import   std.schema\n' | '$fg' fmt -"; contains "import std.schema" "fmt - prints the text"
+rm -rf $fmtdir
+
 rm -f /tmp/fg-cli-out.$$
 if [ $failures -ne 0 ]; then echo "$failures CLI check(s) failed"; exit 1; fi
 echo "all CLI checks passed"
