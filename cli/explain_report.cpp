@@ -96,8 +96,16 @@ void decisionText(std::ostream& out, const ExplainedDecision& d, size_t n, const
 
 void writeExplanationText(std::ostream& out, const Explanation& e, Lang lang) {
   Labels L(lang);
-  out << L("规则", "rule") << ": " << e.ruleId << "@" << e.version << " " << e.title << "  (" << e.scope << ", "
-      << e.kind << ")\n";
+  auto scopeText = [&](const std::string& scope) {
+    if (scope == "line") return L("明细", "line");
+    if (scope == "claim") return L("结算", "claim");
+    if (scope == "person") return L("参保人", "person");
+    if (scope == "institution") return L("机构", "institution");
+    return scope;
+  };
+  std::string kind = e.kind == "violation" ? L("明确违规", "violation") : L("疑点", "suspect");
+  out << L("规则", "rule") << ": " << e.ruleId << "@" << e.version << " " << e.title << "  (" << scopeText(e.scope)
+      << ", " << kind << ")\n";
   out << L("文件", "file") << ": " << e.file << "\n";
   if (!e.params.empty()) {
     out << "\n" << L("生效参数", "parameters in force") << ":\n";

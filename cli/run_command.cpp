@@ -42,7 +42,8 @@ contract; only setl_d.csv is required) with the rules in PATH (a .rule file or a
 directory), and writes to the output directory:
   hits.csv, hits.jsonl   one row per hit: rule, subject keys, amounts, message, evidence
   manifest.json          the rules that ran: id, version, title, file, content hash,
-                         effective dates; hits name their rule's hash (rule_hash)
+                         effective dates, and the --param values given; hits name
+                         their rule's hash (rule_hash)
   timings.json           seconds spent loading, compiling and screening; peak memory
   rejects.csv            input rows that could not be read: file, line, column, value, reason
   summary.json, summary.txt
@@ -296,6 +297,7 @@ int runRun(const std::vector<std::string>& argvIn) {
   }
   if (progress) progress->finish();
   for (const std::string& w : data.warnings) std::cerr << "fundguard run: warning: " << w << "\n";
+  for (const std::string& n : data.notes) std::cerr << "fundguard run: note: " << n << "\n";
   const std::string& settlementName = set.tables[static_cast<size_t>(set.settlementTable)].layout.name;
   if (!data.ok() || !data.dataset || !data.dataset->table(settlementName)) {
     for (const std::string& e : data.errors) std::cerr << "fundguard run: error: " << e << "\n";
@@ -366,18 +368,24 @@ int runRun(const std::vector<std::string>& argvIn) {
       sink->finish();
     };
   };
-  bool written =
-      writeFile(out / "hits.csv", hits(HitFormat::Csv)) && writeFile(out / "hits.jsonl", hits(HitFormat::JsonLines)) &&
-      writeFile(out / "rejects.csv", [&](std::ostream& o) { writeRejectsCsv(o, data.rejects); }) &&
-      writeFile(out / "summary.json", [&](std::ostream& o) { writeSummaryJson(o, summary); }) &&
-      writeFile(out / "summary.txt", [&](std::ostream& o) { writeSummaryText(o, summary); }) &&
-      writeFile(out / "timings.json", [&](std::ostream& o) { writeTimings(o, timings); }) &&
-      writeFile(out / "manifest.json", [&](std::ostream& o) { writeManifestJson(o, infos, summary.ruleSetHash()); }) &&
-      writeFile(out / "national.jsonl", [&](std::ostream& o) {
-        NationalHitSink sink(o, infos, summary.ruleSetHash());
-        for (const Hit& hit : result.hits) sink.write(hit);
-        sink.finish();
-      });
+  bool written = writeFile(out / "hits.csv", hits(HitFormat::Csv)) &&
+                 writeFile(out / "hits.jsonl", hits(HitFormat::JsonLines)) &&
+                 writeFile(out / "rejects.csv", [&](std::ostream& o) { writeRejectsCsv(o, data.rejects); }) &&
+                 writeFile(out / "summary.json", [&](std::ostream& o) { writeSummaryJson(o, summary); }) &&
+                 writeFile(out / "summary.txt", [&](std::ostream& o) { writeSummaryText(o, summary); }) &&
+                 writeFile(out / "timings.json", [&](std::ostream& o) { writeTimings(o, timings); }) &&
+                 writeFile(out / "manifest.json",
+                           [&](std::ostream& o) {
+                             std::vector<GivenParam> given;
+                             for (const engine::ParamValue& p : screening.params)
+                               given.push_back({p.rule, p.name, p.value});
+                             writeManifestJson(o, infos, summary.ruleSetHash(), given);
+                           }) &&
+                 writeFile(out / "national.jsonl", [&](std::ostream& o) {
+                   NationalHitSink sink(o, infos, summary.ruleSetHash());
+                   for (const Hit& hit : result.hits) sink.write(hit);
+                   sink.finish();
+                 });
   for (const ReportTable& table : reports)
     written = written && writeFile(out / (table.name + ".csv"), [&](std::ostream& o) { writeReportCsv(o, table); });
   if (!written) return kExitUsage;

@@ -72,7 +72,7 @@ int runTest(const std::vector<std::string>& argv) {
               << ")\n";
     if (t.passed) continue;
     for (const std::string& f : t.failures) std::cout << "        - " << f << "\n";
-    std::cout << "        actual hits: " << (t.actual.empty() ? "none" : "") << "\n";
+    std::cout << "        actual hits:" << (t.actual.empty() ? " none" : "") << "\n";
     for (const std::string& a : t.actual) std::cout << "          " << a << "\n";
   }
   if (!report.untested.empty()) {

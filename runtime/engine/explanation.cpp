@@ -1,6 +1,8 @@
 // See explanation.h.
 #include "engine/explanation.h"
 
+#include <functional>
+
 #include "engine/bound_data.h"
 #include "interp/evaluator.h"
 #include "ir/ir_printer.h"
@@ -80,6 +82,25 @@ void ExplanationBuilder::conditions(Evaluator& ev, const ir::Node& n, std::vecto
   if (isComparison(shown->op) || shown->op == ir::Op::IsNull || shown->op == ir::Op::Not)
     for (const ir::Node* a : shown->args)
       if (!constant(a) && source(*a) != c.source) c.operands.push_back(term(ev, *a));
+  // Otherwise (`between`, `coalesce(...)`, a function of several values): the named values it
+  // reads — lets, parameters, columns — outside aggregates, each once.
+  if (c.operands.empty()) {
+    std::vector<const ir::Node*> leaves;
+    std::function<void(const ir::Node&)> walk = [&](const ir::Node& x) {
+      if (x.op == ir::Op::Aggregate || x.op == ir::Op::Peer) return;
+      bool named = x.op == ir::Op::Local || x.op == ir::Op::Param || x.op == ir::Op::Field;
+      if (named) {
+        std::string text = source(x);
+        bool seen = text.empty() || text == c.source;
+        for (const ir::Node* l : leaves) seen = seen || source(*l) == text;
+        if (!seen) leaves.push_back(&x);
+        return;
+      }
+      for (const ir::Node* a : x.args) walk(*a);
+    };
+    walk(*shown);
+    for (const ir::Node* l : leaves) c.operands.push_back(term(ev, *l));
+  }
   out.push_back(std::move(c));
 }
 

@@ -5,7 +5,8 @@
 
 namespace fundguard {
 
-void writeManifestJson(std::ostream& out, const std::vector<RuleInfo>& rules, const std::string& ruleSetHash) {
+void writeManifestJson(std::ostream& out, const std::vector<RuleInfo>& rules, const std::string& ruleSetHash,
+                       const std::vector<GivenParam>& given) {
   JsonWriter w(true);
   w.beginObject();
   w.key("rule_set_hash").value(ruleSetHash);
@@ -27,6 +28,15 @@ void writeManifestJson(std::ostream& out, const std::vector<RuleInfo>& rules, co
     date(rule.effectiveFrom);
     w.key("effective_to");
     date(rule.effectiveTo);
+    w.endObject();
+  }
+  w.endArray();
+  w.key("parameters_given").beginArray();
+  for (const GivenParam& p : given) {
+    w.beginObject();
+    w.key("rule").value(p.rule);
+    w.key("name").value(p.name);
+    w.key("value").value(p.value);
     w.endObject();
   }
   w.endArray();

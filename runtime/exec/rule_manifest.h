@@ -5,7 +5,10 @@
 //
 //   {"rule_set_hash": "<64 hex: the rule sources, exec/rule_set_hash.h>",
 //    "rules": [{"id", "version", "title", "file", "content_hash" (64 hex, compiler/ir/rule_hash.h),
-//               "effective_from", "effective_to" (YYYY-MM-DD, null when open)}, ...]}
+//               "effective_from", "effective_to" (YYYY-MM-DD, null when open)}, ...],
+//    "parameters_given": [{"rule", "name", "value"}, ...]}   the run's --param values, as given:
+//                                                            hits made under them differ from
+//                                                            the rules' defaults
 //
 // Rules are listed in the rule set's order; the output is deterministic (no times, no paths but
 // the rule files as named on the command line).
@@ -19,6 +22,12 @@
 
 namespace fundguard {
 
-void writeManifestJson(std::ostream& out, const std::vector<RuleInfo>& rules, const std::string& ruleSetHash);
+// A parameter value given for the run (--param RULE.NAME=VALUE), as written.
+struct GivenParam {
+  std::string rule, name, value;
+};
+
+void writeManifestJson(std::ostream& out, const std::vector<RuleInfo>& rules, const std::string& ruleSetHash,
+                       const std::vector<GivenParam>& given = {});
 
 }  // namespace fundguard

@@ -68,8 +68,8 @@ LoadResult loadDataset(const std::string& dir, const std::vector<TableLayout>& l
         }
         stats.shipped = true;
         stats.rowsRead = stats.rowsKept = table->rows;
-        warnings[i].push_back(layout.name + ".csv is not in the data: the " + std::to_string(table->rows) +
-                              " rows its declaration ships are used");
+        result.notes.push_back(layout.name + ".csv is not in the data: the " + std::to_string(table->rows) +
+                               " rows its declaration ships are used");
         result.dataset->tables[layout.name] = std::move(table);
         continue;
       }

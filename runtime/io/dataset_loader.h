@@ -64,6 +64,7 @@ struct LoadResult {
   std::vector<std::string> errors;
   std::vector<Reject> rejects;  // in layout order of their tables, then file order
   std::vector<std::string> warnings;
+  std::vector<std::string> notes;         // facts worth saying, not problems (shipped rows used)
   std::vector<std::string> absentTables;  // layouts with no NAME.csv, in layout order
   std::vector<TableStats> stats;          // one per layout, in layout order
   bool ok() const { return errors.empty(); }
