@@ -5,6 +5,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "data/scalar_values.h"
 #include "engine/institution_peers.h"
 #include "engine/subject_chunks.h"
 
@@ -67,7 +68,47 @@ void RuleRunner::rowRefs(Evaluator& ev, const ir::Node* node, std::vector<RowRef
     for (const Value& row : v.items()) add(row, t.element().table());
 }
 
-void RuleRunner::emit(Evaluator& ev, SubjectKeys keys, const Value* element, std::vector<Hit>& out) {
+namespace {
+
+// The first and last day of a period as institution rules name it: 2024-03, 2024Q1, 2024.
+std::pair<int64_t, int64_t> periodDays(const std::string& period) {
+  auto day = [](const std::string& text) -> int64_t {
+    auto d = parseDate(text);
+    return d ? *d.value : INT64_MIN;
+  };
+  std::string year = period.substr(0, 4);
+  if (period.size() == 7 && period[4] == '-') {
+    int month = std::atoi(period.substr(5).c_str());
+    std::string next = month == 12 ? std::to_string(std::atoi(year.c_str()) + 1) + "-01-01"
+                                   : year + (month < 9 ? "-0" : "-") + std::to_string(month + 1) + "-01";
+    return {day(period + "-01"), day(next) - 1};
+  }
+  if (period.size() == 6 && period[4] == 'Q') {
+    int q = period[5] - '0';
+    std::string first = year + (q * 3 - 2 < 10 ? "-0" : "-") + std::to_string(q * 3 - 2) + "-01";
+    std::string next = q == 4 ? std::to_string(std::atoi(year.c_str()) + 1) + "-01-01"
+                              : year + (q * 3 + 1 < 10 ? "-0" : "-") + std::to_string(q * 3 + 1) + "-01";
+    return {day(first), day(next) - 1};
+  }
+  return {day(year + "-01-01"), day(year + "-12-31")};
+}
+
+}  // namespace
+
+bool RuleRunner::emit(Evaluator& ev, SubjectKeys keys, const Value* element, std::vector<Hit>& out) {
+  // Person and institution rules apply only inside their effective dates: no hit on a settlement
+  // dated outside them, nor for a period wholly outside them. (Line and claim subjects outside
+  // them are not screened at all.) Both engines make their hits here, so they agree.
+  if (rule_.scope == ir::ScopeKind::Institution) {
+    auto [first, last] = periodDays(keys.period);
+    if (first != INT64_MIN && (last < rule_.effectiveFrom || first > rule_.effectiveTo)) return false;
+  }
+  if (element && rule_.forEach && (rule_.scope == ir::ScopeKind::Person || rule_.scope == ir::ScopeKind::Institution)) {
+    const ir::Type& et = rule_.forEach->type.element();
+    if (et.kind() == ir::Kind::Row && static_cast<int>(et.table()) == data_.set().settlementTable &&
+        !effectiveOn(subjects_.settlementDate(static_cast<uint32_t>(element->i))))
+      return false;
+  }
   // The hit's subject is the `for each` element when it is a fee line or a settlement.
   if (element && rule_.forEach) {
     const ir::Type& et = rule_.forEach->type.element();
@@ -98,6 +139,7 @@ void RuleRunner::emit(Evaluator& ev, SubjectKeys keys, const Value* element, std
   for (const ir::Evidence& e : rule_.evidence)
     hit.evidence.emplace_back(e.name, ev.format(ev.eval(*e.value), e.value->type));
   out.push_back(std::move(hit));
+  return true;
 }
 
 uint64_t RuleRunner::screen(Evaluator& ev, const SubjectKeys& keys, std::vector<Hit>& out) {
@@ -106,11 +148,12 @@ uint64_t RuleRunner::screen(Evaluator& ev, const SubjectKeys& keys, std::vector<
   // True: a hit; unknown: no hit, counted as undecided (no data); false: no hit.
   auto decide = [&](const Value* element) {
     Value when = ev.eval(*rule_.when);
+    bool made = false;
     if (when.isTrue())
-      emit(ev, keys, element, out);
+      made = emit(ev, keys, element, out);
     else if (!when.present)
       ++undecided;
-    if (observer_) observer_({ev, keys, element, when, when.isTrue() ? &out.back() : nullptr});
+    if (observer_) observer_({ev, keys, element, when, made ? &out.back() : nullptr});
   };
   if (!rule_.forEach) {
     decide(nullptr);

@@ -56,7 +56,8 @@ class RuleRunner {
   uint64_t screen(interp::Evaluator& ev, const SubjectKeys& keys, std::vector<Hit>& out);
   void evaluateLets(interp::Evaluator& ev);      // before `for each`: once per subject
   void evaluateLoopLets(interp::Evaluator& ev);  // after it: once per element
-  void emit(interp::Evaluator& ev, SubjectKeys keys, const interp::Value* element, std::vector<Hit>& out);
+  // Makes the hit; false when the rule's effective dates exclude it (person, institution).
+  bool emit(interp::Evaluator& ev, SubjectKeys keys, const interp::Value* element, std::vector<Hit>& out);
   void rowRefs(interp::Evaluator& ev, const ir::Node* node, std::vector<RowRef>& out);
   void settlementKeys(interp::Evaluator& ev, int64_t settlement, SubjectKeys& keys);
   void lineKeys(interp::Evaluator& ev, int64_t line, SubjectKeys& keys);
