@@ -213,6 +213,24 @@ Type ExprChecker::tableArgument(const CallExpr& e, bool unique) {
     for (const auto& a : e.args) check(*a.value);
     return Type::error();
   }
+  // A misspelt table name is a table that does not exist, not a local name.
+  if (const auto* n = dynamic_cast<const NameExpr*>(e.args[0].value.get())) {
+    std::vector<std::string> locals = locals_.names(), visible = program_.visibleNames(module_);
+    bool known = std::find(locals.begin(), locals.end(), n->name) != locals.end() ||
+                 std::find(visible.begin(), visible.end(), n->name) != visible.end();
+    if (!known && !module_.importFailed) {
+      std::vector<std::string> tables = program_.visibleNames(module_, Symbol::Kind::Table);
+      std::string guess = closestMatch(n->name, tables);
+      for (const std::string& t : tables)  // `pract` for `pract_b`: the suffix left out
+        if (guess.empty() && t.rfind(n->name + "_", 0) == 0 && t.size() <= n->name.size() + 2) guess = t;
+      auto& d = diags_.report(DiagCode::FG1012, n->span, fmt::format("no table named `{}`", n->name),
+                              guess.empty() ? "the tables are declared in the schema (std.schema) or in this file"
+                                            : fmt::format("did you mean `{}`?", guess));
+      if (!guess.empty()) d.fix(n->span, guess);
+      for (size_t i = 1; i < e.args.size(); ++i) check(*e.args[i].value);
+      return Type::error();
+    }
+  }
   Type t = check(*e.args[0].value);
   if (t.isError()) return Type::error();
   if (t.kind() != TypeKind::Table) {
