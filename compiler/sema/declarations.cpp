@@ -316,7 +316,8 @@ void DeclarationPass::resolveLinks(Module& module) {
                                 : fmt::format("link `{}` must join on the key of `{}` ({})", link.name,
                                               link.target->name, keyNames.empty() ? "none declared" : keyNames),
                       link.many ? "a many-link lists the rows of the other table that carry this row's key"
-                                : "to reach several rows, write `link NAME -> many TABLE on ...`");
+                                : "a link reaches one row, so it joins on the other table's whole key (name "
+                                  "those columns); to reach several rows, write `link NAME -> many TABLE on ...`");
         continue;
       }
       table->links.push_back(std::move(link));
