@@ -33,7 +33,11 @@ def main(fg):
     first = {}
     for h in hits:
         first.setdefault(h["rule_id"], h)
-    for rule, h in sorted(first.items()):
+    # FUNDGUARD_EXPLAIN_EVERY=N checks every N-th rule only (the sanitizer build, which is slow).
+    every = max(1, int(os.environ.get("FUNDGUARD_EXPLAIN_EVERY", "1")))
+    for n, (rule, h) in enumerate(sorted(first.items())):
+        if n % every:
+            continue
         key = h["feedetl_sn"] or h["setl_id"] or h["psn_no"] or h["fixmedins_code"]
         if h["period"]:
             key = h["fixmedins_code"]
@@ -65,7 +69,8 @@ def main(fg):
         if d["outcome"] == "hit" or all(c["value"] == "true" for c in d["conditions"]):
             print(f"FAIL CH-01 {line}: explained as {d['outcome']} with {d['conditions']}")
             failures += 1
-    print(f"explain: {len(first)} rules' first hits and a near record checked, {failures} failure(s)")
+    print(f"explain: {len(range(0, len(first), every))} rules' first hits and a near record checked, "
+          f"{failures} failure(s)")
     return 1 if failures else 0
 
 
