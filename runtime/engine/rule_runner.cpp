@@ -5,7 +5,6 @@
 #include <stdexcept>
 #include <string>
 
-#include "data/scalar_values.h"
 #include "engine/institution_peers.h"
 #include "engine/subject_chunks.h"
 
@@ -68,40 +67,13 @@ void RuleRunner::rowRefs(Evaluator& ev, const ir::Node* node, std::vector<RowRef
     for (const Value& row : v.items()) add(row, t.element().table());
 }
 
-namespace {
-
-// The first and last day of a period as institution rules name it: 2024-03, 2024Q1, 2024.
-std::pair<int64_t, int64_t> periodDays(const std::string& period) {
-  auto day = [](const std::string& text) -> int64_t {
-    auto d = parseDate(text);
-    return d ? *d.value : INT64_MIN;
-  };
-  std::string year = period.substr(0, 4);
-  if (period.size() == 7 && period[4] == '-') {
-    int month = std::atoi(period.substr(5).c_str());
-    std::string next = month == 12 ? std::to_string(std::atoi(year.c_str()) + 1) + "-01-01"
-                                   : year + (month < 9 ? "-0" : "-") + std::to_string(month + 1) + "-01";
-    return {day(period + "-01"), day(next) - 1};
-  }
-  if (period.size() == 6 && period[4] == 'Q') {
-    int q = period[5] - '0';
-    std::string first = year + (q * 3 - 2 < 10 ? "-0" : "-") + std::to_string(q * 3 - 2) + "-01";
-    std::string next = q == 4 ? std::to_string(std::atoi(year.c_str()) + 1) + "-01-01"
-                              : year + (q * 3 + 1 < 10 ? "-0" : "-") + std::to_string(q * 3 + 1) + "-01";
-    return {day(first), day(next) - 1};
-  }
-  return {day(year + "-01-01"), day(year + "-12-31")};
-}
-
-}  // namespace
-
 bool RuleRunner::emit(Evaluator& ev, SubjectKeys keys, const Value* element, std::vector<Hit>& out) {
   // Person and institution rules apply only inside their effective dates: no hit on a settlement
   // dated outside them, nor for a period wholly outside them. (Line and claim subjects outside
   // them are not screened at all.) Both engines make their hits here, so they agree.
   if (rule_.scope == ir::ScopeKind::Institution) {
-    auto [first, last] = periodDays(keys.period);
-    if (first != INT64_MIN && (last < rule_.effectiveFrom || first > rule_.effectiveTo)) return false;
+    auto [first, last] = Subjects::periodDays(keys.period);
+    if (first <= last && (last < rule_.effectiveFrom || first > rule_.effectiveTo)) return false;
   }
   if (element && rule_.forEach && (rule_.scope == ir::ScopeKind::Person || rule_.scope == ir::ScopeKind::Institution)) {
     const ir::Type& et = rule_.forEach->type.element();

@@ -41,6 +41,23 @@ int64_t Subjects::settlementDate(uint32_t s) const {
   return date_ && date_->has(s) ? date_->at(s) : INT64_MIN;
 }
 
+std::pair<int32_t, int32_t> Subjects::periodDays(const std::string& period) {
+  int year = 0;
+  unsigned month = 0, quarter = 0;
+  char tail = 0;
+  unsigned first = 1, months = 12;  // a year
+  if (std::sscanf(period.c_str(), "%4d-%2u%c", &year, &month, &tail) == 2 && month >= 1 && month <= 12) {
+    first = month, months = 1;
+  } else if (std::sscanf(period.c_str(), "%4dQ%1u%c", &year, &quarter, &tail) == 2 && quarter >= 1 && quarter <= 4) {
+    first = quarter * 3 - 2, months = 3;
+  } else if (period.size() != 4 || std::sscanf(period.c_str(), "%4d%c", &year, &tail) != 1) {
+    return {1, 0};
+  }
+  unsigned next = first + months;
+  int32_t end = next > 12 ? daysFromCivil(year + 1, next - 12, 1) : daysFromCivil(year, next, 1);
+  return {daysFromCivil(year, first, 1), end - 1};
+}
+
 std::string Subjects::periodOf(int32_t days, ir::Period period) {
   int y;
   unsigned m, d;

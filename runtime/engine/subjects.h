@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "engine/bound_data.h"
@@ -50,6 +51,9 @@ class Subjects {
   std::string missing(ir::ScopeKind scope) const;  // why a scope cannot run ("" when it can)
 
   static std::string periodOf(int32_t days, ir::Period period);
+  // The first and last day of a period text periodOf makes (2024-03, 2024Q1, 2024); first > last
+  // for a text that is not one.
+  static std::pair<int32_t, int32_t> periodDays(const std::string& period);
 
  private:
   std::vector<uint32_t> settlementsByDate() const;
